@@ -1,0 +1,118 @@
+"""The two independent oracles and their error models.
+
+* Autograd: ``torch.func.jacrev`` in float64, exact up to rounding.
+* Finite differences, computed without autograd: a 4th-order central stencil at steps
+  ``h``, ``2h`` and ``4h``, Richardson-extrapolated to 6th order. Comparing the estimates at
+  ``h`` and ``2h`` gives the truncation error; evaluation rounding is bounded from the size
+  of ``f`` over the stencil. So each entry carries its own error bound, derived from the
+  function and the point, not from one global number.
+
+Both return the full Jacobian in canonical shape ``out_shape + in_shape``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+import torch
+
+EPS = torch.finfo(torch.float64).eps
+
+#: Relative rounding error allowed for one float64 evaluation of a catalog function: a few
+#: dozen operations, each off by EPS, on inputs whose condition is bounded by construction.
+EVAL_RTOL = 64 * EPS
+
+#: The magnitudes that rounding errors are relative to are at least this. Inputs are drawn at
+#: unit scale, so the intermediate values of a computation are of unit size even when its
+#: result is small by cancellation (1 + sin(u) near u = -pi/2), and their rounding errors,
+#: about EPS * 1, are what remains in the result.
+UNIT = 1.0
+
+#: Tolerance between two exact-up-to-rounding quantities (a claim and autograd, or a
+#: value identity), relative to the largest magnitude compared: ~1000 roundings, enough for
+#: accumulations over n <= 32 and condition numbers of the invertible domains.
+ROUNDING_RTOL = 2**10 * EPS
+
+#: Steps are powers of two (so x + k h is exact for |x| <= 4): h = 2**STEP_EXPONENT * max(1, |x|).
+STEP_EXPONENT = -9
+
+#: The stencil offsets, in units of h.
+OFFSETS = (-8, -4, -2, -1, 1, 2, 4, 8)
+
+#: Truncation estimates are asymptotic; trust them within this factor.
+TRUNCATION_SAFETY = 4.0
+
+#: Rounding factor of the extrapolated estimate: (16 * 18/12 + 18/24) / 15.
+_ROUNDING_GAIN = (16 * 1.5 + 0.75) / 15
+
+
+def autograd_jacobian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor
+                      ) -> torch.Tensor:
+    """The Jacobian of ``f`` at ``x`` by reverse-mode autograd, shape ``out + in``."""
+    return torch.func.jacrev(f)(x)
+
+
+@dataclasses.dataclass
+class FiniteDifference:
+    """A finite-difference Jacobian with its per-entry error model (all shape out + in)."""
+
+    value: torch.Tensor
+    truncation: torch.Tensor
+    rounding: torch.Tensor
+
+    @property
+    def error_bound(self) -> torch.Tensor:
+        return TRUNCATION_SAFETY * self.truncation + self.rounding
+
+    def unreliable(self, scale: float) -> bool:
+        """True when the estimate changes with the step: a kink or an edge is in reach."""
+        excess = self.truncation - self.rounding
+        return bool((excess > 1e-6 * scale).any())
+
+
+def evaluate_batch(f: Callable[[torch.Tensor], torch.Tensor], batch: torch.Tensor
+                   ) -> torch.Tensor:
+    """``f`` on each slice of ``batch`` along dim 0: vectorized when ``f`` allows it."""
+    with torch.no_grad():
+        try:
+            return torch.vmap(f)(batch)
+        except Exception:  # data-dependent control flow and the like: evaluate one by one
+            return torch.stack([torch.as_tensor(f(b)) for b in batch])
+
+
+def steps(x: torch.Tensor) -> torch.Tensor:
+    """The step for each entry of ``x`` (flattened): a power of two scaled to ``|x|``."""
+    magnitude = x.reshape(-1).abs().clamp(min=1.0)
+    return torch.exp2(torch.floor(torch.log2(magnitude)) + STEP_EXPONENT)
+
+
+def finite_difference_jacobian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor
+                               ) -> FiniteDifference:
+    """The Jacobian of ``f`` at ``x`` by extrapolated central differences, no autograd."""
+    flat = x.detach().reshape(-1)
+    n = flat.numel()
+    h = steps(x)
+    shifts = torch.diag(h)
+    points = torch.stack([flat + k * shifts for k in OFFSETS])  # (8, n, n)
+    values = evaluate_batch(f, points.reshape(len(OFFSETS) * n, *x.shape))
+    out_shape = values.shape[1:]
+    values = values.reshape(len(OFFSETS), n, *out_shape)
+    fm8, fm4, fm2, fm1, fp1, fp2, fp4, fp8 = values
+    hh = h.reshape(n, *([1] * len(out_shape)))
+
+    def central(m2, m1, p1, p2, step):
+        return (m2 - 8 * m1 + 8 * p1 - p2) / (12 * step)
+
+    d1 = central(fm2, fm1, fp1, fp2, hh)
+    d2 = central(fm4, fm2, fp2, fp4, 2 * hh)
+    d4 = central(fm8, fm4, fp4, fp8, 4 * hh)
+    e1 = (16 * d1 - d2) / 15
+    e2 = (16 * d2 - d4) / 15
+    truncation = (e1 - e2).abs() / 63
+    rounding = _ROUNDING_GAIN * EVAL_RTOL * values.abs().amax(dim=0).clamp(min=UNIT) / hh
+
+    def canonical(t: torch.Tensor) -> torch.Tensor:
+        return t.movedim(0, -1).reshape(tuple(out_shape) + tuple(x.shape))
+
+    return FiniteDifference(canonical(e1), canonical(truncation), canonical(rounding))

@@ -1,0 +1,239 @@
+"""The identity spec: the declarative record that every catalog entry is.
+
+A spec says what a source claims, in the source's own notation and layout:
+
+* ``function`` - the function, written with torch operations, taking the inputs by name;
+* ``claimed`` - the derivative (or value) as the source prints it, same arguments;
+* ``inputs`` - every input with a symbolic shape and a domain;
+* ``wrt`` - the input the derivative is taken with respect to;
+* ``form`` and ``layout`` - how the claim is arranged (see ``FORMS``).
+
+The engine (``identities._check``) compares the claim with two independent oracles.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import re
+from collections.abc import Callable, Mapping
+
+#: How a claim is arranged.
+#:
+#: * ``jacobian`` - the matrix of partials; ``layout="numerator"`` puts outputs first
+#:   (shape ``out + in``: a scalar-by-vector derivative is a row, accepted as ``(n,)`` or
+#:   ``(1, n)``); ``layout="denominator"`` is its transpose (``in + out``).
+#: * ``gradient`` - for a scalar function: shaped like the input (the Matrix Cookbook's
+#:   convention for scalar-by-matrix derivatives).
+#: * ``value`` - an algebraic identity: the claim is compared with the function's value.
+FORMS = ("jacobian", "gradient", "value")
+LAYOUTS = ("numerator", "denominator")
+
+Dim = str | int
+
+
+class SpecError(ValueError):
+    """A malformed spec. The message names the spec, the field, the value and the fix."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Source:
+    """Where an identity is printed.
+
+    * ``document`` - ``"seed"`` (the lecture notes), ``"matrix-cookbook-2012"``, or your own.
+    * ``ref`` - the place in it: the seed's slide title, the Cookbook's equation number.
+    """
+
+    document: str
+    ref: str
+
+    def __str__(self) -> str:
+        return f'{self.document}, "{self.ref}"'
+
+
+@dataclasses.dataclass(frozen=True)
+class Array:
+    """A float64 tensor input with a symbolic shape and a domain (see ``strategies.DOMAINS``).
+
+    ``domain`` is a domain name, or a ``(low, high)`` pair for an open interval of reals.
+    """
+
+    shape: tuple[Dim, ...]
+    domain: str | tuple[float, float] = "general"
+
+
+@dataclasses.dataclass(frozen=True)
+class Integer:
+    """An integer drawn from ``low..high`` (inclusive); never differentiated."""
+
+    low: int
+    high: int
+
+
+@dataclasses.dataclass(frozen=True)
+class SmoothMap:
+    """A generated differentiable map with a Jacobian known in closed form.
+
+    ``dim_in`` / ``dim_out`` are the sizes of its argument and value; ``None`` means a
+    scalar. The drawn object is called as ``g(x)`` and has ``g.jacobian(x)`` (numerator
+    layout), so a chain-rule claim can be evaluated without either oracle.
+    """
+
+    dim_in: Dim | None
+    dim_out: Dim | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Derived:
+    """An input computed from other inputs and from extra draws, to build a constraint.
+
+    ``build`` takes, by name, earlier inputs and the ``extra`` draws, and returns the value.
+    Example: ``b`` with ``w @ x + b`` at a distance from the ReLU kink is
+    ``derived(lambda w, x, z: z - w @ x, z=scalar("nonzero"))``.
+    """
+
+    build: Callable
+    extra: Mapping[str, Input]
+
+
+Input = Array | Integer | SmoothMap | Derived
+
+
+def scalar(domain: str | tuple[float, float] = "general") -> Array:
+    """A 0-d float64 tensor."""
+    return Array((), domain)
+
+
+def vector(n: Dim, domain: str | tuple[float, float] = "general") -> Array:
+    """A 1-d float64 tensor of length ``n`` (a column vector in the sources' notation)."""
+    return Array((n,), domain)
+
+
+def matrix(m: Dim, n: Dim, domain: str | tuple[float, float] = "general") -> Array:
+    """An ``m`` by ``n`` float64 tensor."""
+    return Array((m, n), domain)
+
+
+def integer(low: int, high: int) -> Integer:
+    """An integer in ``low..high``."""
+    return Integer(low, high)
+
+
+def smooth_map(dim_in: Dim | None, dim_out: Dim | None) -> SmoothMap:
+    """A generated map from ``dim_in`` to ``dim_out`` (``None``: a scalar)."""
+    return SmoothMap(dim_in, dim_out)
+
+
+def derived(build: Callable, **extra: Input) -> Derived:
+    """An input built from earlier inputs and ``extra`` draws."""
+    return Derived(build, extra)
+
+
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Identity:
+    """One identity as its source states it. See the module docstring for the fields."""
+
+    name: str
+    statement: str
+    source: Source
+    inputs: Mapping[str, Input]
+    function: Callable
+    claimed: Callable
+    wrt: str | None = None
+    form: str = "jacobian"
+    layout: str = "numerator"
+    holds: bool = True
+    lesson: str = ""
+    conditions: str = ""
+    distinct: tuple[str, ...] = ()
+    dims: Mapping[str, tuple[int, int]] = dataclasses.field(default_factory=dict)
+    at_kink: bool = False
+
+    def __post_init__(self) -> None:
+        for problem in self.problems():
+            raise SpecError(f"spec {self.name!r}: {problem}")
+
+    # -- validation -------------------------------------------------------------------
+    def problems(self) -> list[str]:
+        """What is wrong with this spec, one sentence each (field, value, fix)."""
+        out: list[str] = []
+        if not isinstance(self.name, str) or not _NAME.match(self.name):
+            out.append(f"name={self.name!r} must be a non-empty identifier-like string "
+                       "(letters, digits, '_', '.', '-').")
+        if not isinstance(self.source, Source):
+            out.append(f"source={self.source!r} must be a Source(document, ref), "
+                       "e.g. Source('seed', 'Jacobian').")
+        if not isinstance(self.inputs, Mapping) or not self.inputs:
+            out.append(f"inputs={self.inputs!r} must be a non-empty dict of name -> "
+                       "vector(...)/matrix(...)/scalar(...).")
+            return out
+        for key, decl in self.inputs.items():
+            if not isinstance(decl, (Array, Integer, SmoothMap, Derived)):
+                out.append(f"inputs[{key!r}]={decl!r} is not an input declaration; use "
+                           "scalar(), vector(n), matrix(m, n), smooth_map(), derived().")
+        if self.form not in FORMS:
+            out.append(f"form={self.form!r} is not one of {FORMS}.")
+        if self.layout not in LAYOUTS:
+            out.append(f"layout={self.layout!r} is not one of {LAYOUTS}.")
+        if self.form == "value":
+            if self.wrt is not None:
+                out.append(f"wrt={self.wrt!r} must be None for form='value' "
+                           "(an algebraic identity takes no derivative).")
+        elif self.wrt not in self.inputs:
+            out.append(f"wrt={self.wrt!r} is not one of its inputs "
+                       f"{tuple(self.inputs)}.")
+        elif not isinstance(self.inputs[self.wrt], (Array, Derived)):
+            out.append(f"wrt={self.wrt!r} names a {type(self.inputs[self.wrt]).__name__}"
+                       " input; derivatives are taken with respect to tensor inputs.")
+        if not isinstance(self.holds, bool):
+            out.append(f"holds={self.holds!r} must be True or False.")
+        elif not self.holds and not self.lesson.strip():
+            out.append("holds=False needs a lesson: say why the statement fails and "
+                       "what is true instead.")
+        for field in ("function", "claimed"):
+            out.extend(self._signature_problems(field))
+        return out
+
+    def _signature_problems(self, field: str) -> list[str]:
+        fn = getattr(self, field)
+        if not callable(fn):
+            return [f"{field}={fn!r} must be callable (a lambda of the inputs)."]
+        try:
+            params = inspect.signature(fn).parameters
+        except (TypeError, ValueError):
+            return []
+        if any(p.kind is p.VAR_KEYWORD for p in params.values()):
+            return []
+        names = [p for p in params if params[p].default is inspect.Parameter.empty]
+        if sorted(names) != sorted(self.inputs):
+            return [f"{field} takes arguments {tuple(names)} but the inputs are "
+                    f"{tuple(self.inputs)}; write it as lambda {', '.join(self.inputs)}: ..."]
+        return []
+
+    # -- facts the engine uses --------------------------------------------------------
+    @property
+    def symbols(self) -> tuple[str, ...]:
+        """The symbolic dimensions used by the inputs, in order of appearance."""
+        seen: dict[str, None] = {}
+
+        def visit(decl: Input) -> None:
+            if isinstance(decl, Array):
+                dims: tuple = decl.shape
+            elif isinstance(decl, SmoothMap):
+                dims = (decl.dim_in, decl.dim_out)
+            elif isinstance(decl, Derived):
+                for extra in decl.extra.values():
+                    visit(extra)
+                return
+            else:
+                return
+            for d in dims:
+                if isinstance(d, str):
+                    seen.setdefault(d)
+
+        for decl in self.inputs.values():
+            visit(decl)
+        return tuple(seen)

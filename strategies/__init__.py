@@ -1,0 +1,24 @@
+"""Hypothesis strategies for the identity suite: dimensions, domains, inner functions.
+
+Every constraint is built by construction (never by rejecting draws), so shrunk examples
+stay valid; see each function's docstring for what it makes and how it shrinks.
+"""
+
+from strategies.arrays import (
+    BOUND,
+    DOMAINS,
+    MARGIN,
+    arrays,
+    elementwise,
+    floats,
+    orthogonal_matrices,
+    symmetric_matrices,
+)
+from strategies.inputs import DIM_RANGE, Example, dimensions, examples
+from strategies.maps import GeneratedMap, smooth_maps
+
+__all__ = [
+    "BOUND", "DIM_RANGE", "DOMAINS", "MARGIN", "Example", "GeneratedMap", "arrays",
+    "dimensions", "elementwise", "examples", "floats", "orthogonal_matrices",
+    "smooth_maps", "symmetric_matrices",
+]

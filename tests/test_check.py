@@ -1,0 +1,143 @@
+"""The checker: forms and layouts, the four verdicts, the report, and the search."""
+
+import pytest
+import torch
+
+from identities import Identity, Source, SpecError, matrix, scalar, vector
+from identities._check import CONFIRMED, CONFLICT, INCONCLUSIVE, REFUTED, check
+from identities._search import investigate
+from strategies import Example
+
+SRC = Source("test", "engine")
+
+
+def spec(**overrides):
+    fields = dict(name="t", statement="s", source=SRC,
+                  inputs={"x": vector("n"), "A": matrix("n", "n")}, wrt="x",
+                  function=lambda x, A: x @ A @ x, claimed=lambda x, A: x @ (A + A.T))
+    fields.update(overrides)
+    return Identity(**fields)
+
+
+X = torch.tensor([1.0, 2.0])
+A = torch.tensor([[0.0, 1.0], [0.0, 0.0]])
+EX = Example({"n": 2}, {"x": X, "A": A})
+
+
+def test_a_true_claim_is_confirmed_by_both_oracles():
+    v = check(spec(), EX)
+    assert v.status == CONFIRMED
+    assert [c.against for c in v.comparisons] == ["autograd", "finite differences"]
+    assert all(c.ok for c in v.comparisons) and v.oracle_agreement.ok
+
+
+def test_a_false_claim_is_refuted_with_a_readable_report():
+    v = check(spec(claimed=lambda x, A: 2 * x @ A), EX)
+    assert v.status == REFUTED
+    text = v.report("pytest 'x'")
+    for needle in ["is false for these inputs", "claimed            = [0., 2.]",
+                   "autograd           = [2., 1.]", "finite differences = [2., 1.]",
+                   "the two oracles agree", "max abs difference from autograd: 2 at index (0,)",
+                   "n=2", "x=[1., 2.]", "A=[[0., 1.], [0., 0.]]", 'source  test, "engine"',
+                   "rerun   pytest 'x'"]:
+        assert needle in text, f"missing {needle!r} in\n{text}"
+
+
+def test_a_tiny_relative_error_is_caught_by_autograd_but_below_fd_resolution():
+    v = check(spec(claimed=lambda x, A: x @ (A + A.T) * (1 + 1e-12)), EX)
+    assert v.status == INCONCLUSIVE
+
+
+def test_a_relative_error_of_1e_6_is_refuted_by_both_oracles():
+    v = check(spec(claimed=lambda x, A: x @ (A + A.T) * (1 + 1e-6)), EX)
+    assert v.status == REFUTED
+
+
+def test_a_kink_is_an_oracle_conflict_not_a_refutation():
+    relu = Identity(name="r", statement="s", source=SRC, inputs={"z": vector("n")}, wrt="z",
+                    function=lambda z: torch.relu(z),
+                    claimed=lambda z: torch.diag((z > 0).double()))
+    v = check(relu, Example({"n": 2}, {"z": torch.tensor([1e-3, 1.0])}))
+    assert v.status == CONFLICT
+    assert "kink" in v.note and "oracle conflict" in v.report()
+    assert "is false" not in v.report()
+
+
+def test_at_kink_specs_use_autograd_only():
+    at0 = Identity(name="k", statement="s", source=SRC, inputs={"z": scalar("zero")},
+                   wrt="z", function=lambda z: torch.clamp(z, min=0),
+                   claimed=lambda z: torch.tensor(0.0), holds=False, lesson="clamp gives 1",
+                   at_kink=True)
+    v = check(at0, Example({}, {"z": torch.tensor(0.0)}))
+    assert v.status == REFUTED and [c.against for c in v.comparisons] == ["autograd"]
+    assert float(v.comparisons[0].reference) == 1.0
+
+
+@pytest.mark.parametrize("claimed, ok", [
+    (lambda x: 2 * x, True),                 # (n,)
+    (lambda x: (2 * x)[None, :], True),      # (1, n): a row
+    (lambda x: (2 * x)[:, None], False),     # (n, 1): a column is denominator layout
+])
+def test_scalar_by_vector_numerator_accepts_rows_only(claimed, ok):
+    s = spec(inputs={"x": vector("n")}, function=lambda x: x @ x, claimed=claimed)
+    ex = Example({"n": 3}, {"x": torch.tensor([1.0, -2.0, 3.0])})
+    if ok:
+        assert check(s, ex).status == CONFIRMED
+    else:
+        with pytest.raises(SpecError, match=r"shape \(3, 1\).*numerator.*\(3,\) or \(1, 3\)"):
+            check(s, ex)
+
+
+def test_denominator_layout_is_the_transpose():
+    W = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    base = dict(inputs={"x": vector("n")}, function=lambda x: W @ x)
+    ex = Example({"n": 3}, {"x": torch.ones(3)})
+    assert check(spec(**base, claimed=lambda x: W), ex).status == CONFIRMED
+    assert check(spec(**base, claimed=lambda x: W.T, layout="denominator"),
+                 ex).status == CONFIRMED
+    with pytest.raises(SpecError, match=r"shape \(2, 3\).*denominator.*\(3, 2\)"):
+        check(spec(**base, claimed=lambda x: W, layout="denominator"), ex)
+
+
+def test_gradient_form_is_shaped_like_the_input():
+    s = spec(inputs={"X": matrix("m", "n")}, wrt="X", function=lambda X: (X * X).sum(),
+             claimed=lambda X: 2 * X, form="gradient")
+    ex = Example({"m": 2, "n": 3}, {"X": torch.arange(6.0).reshape(2, 3)})
+    assert check(s, ex).status == CONFIRMED
+
+
+def test_value_form_compares_with_the_function():
+    s = spec(wrt=None, form="value", function=lambda x, A: A @ x,
+             claimed=lambda x, A: torch.stack([sum(A[i, k] * x[k] for k in range(2))
+                                               for i in range(2)]))
+    assert check(s, EX).status == CONFIRMED
+    wrong = spec(wrt=None, form="value", function=lambda x, A: A @ x,
+                 claimed=lambda x, A: A.T @ x)
+    assert check(wrong, EX).status == REFUTED
+
+
+def test_a_float32_claim_is_a_spec_error():
+    s = spec(claimed=lambda x, A: (x @ (A + A.T)).float())
+    with pytest.raises(SpecError, match="float32"):
+        check(s, EX)
+
+
+def test_search_refutes_2xA_with_a_minimal_integer_counterexample():
+    outcome = investigate(spec(claimed=lambda x, A: 2 * x @ A, holds=False, lesson="l"),
+                          max_examples=200)
+    assert outcome.passed and outcome.verdict.status == REFUTED
+    ex = outcome.verdict.example
+    assert ex.dims == {"n": 2}
+    for value in ex.values.values():
+        assert bool((value == value.round()).all()), f"non-integer entry in {value}"
+
+
+def test_search_fails_a_false_spec_declared_true():
+    outcome = investigate(spec(claimed=lambda x, A: 2 * x @ A), max_examples=200)
+    assert not outcome.passed and outcome.status == REFUTED
+
+
+def test_search_fails_a_true_spec_declared_false():
+    outcome = investigate(spec(holds=False, lesson="l"), max_examples=30)
+    assert not outcome.passed and outcome.verdict is None
+    assert "no refuting example was found in 30 examples" in outcome.report()

@@ -1,0 +1,69 @@
+"""The two oracles: accuracy, honest error bounds, and how a kink shows up."""
+
+import math
+
+import pytest
+import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from identities._oracles import autograd_jacobian, finite_difference_jacobian
+from strategies import arrays, smooth_maps
+
+
+def digits(estimate: torch.Tensor, exact: torch.Tensor) -> float:
+    err = float((estimate - exact).abs().max())
+    return math.inf if err == 0 else -math.log10(err / float(exact.abs().max()))
+
+
+# name -> (function of a random matrix, input shape, digits expected). Accuracy is limited
+# by rounding, about EPS * |f| / (h |J|): 12 digits where |f| is comparable to |J|. For
+# log det, |f| / |J| is about 50 here and the rounding limit is about 11.5 digits.
+SMOOTH = {
+    "quadratic form": (lambda A: (lambda x: x @ A @ x), (6,), 12),
+    "tanh layer": (lambda A: (lambda x: torch.tanh(A @ x + 1.0)), (6,), 12),
+    "inverse": (lambda A: (lambda X: torch.linalg.inv(X + 8 * torch.eye(6))), (6, 6), 12),
+    "log det": (lambda A: (lambda X: torch.logdet(X @ X.T + 4 * torch.eye(6))), (6, 6), 11),
+}
+
+
+@pytest.mark.parametrize("name", SMOOTH)
+def test_finite_differences_reach_their_digits_and_bound_their_error(name):
+    torch.manual_seed(0)
+    make, shape, expected = SMOOTH[name]
+    f = make(torch.randn(6, 6))
+    x = torch.rand(shape) * 4 - 2
+    exact = autograd_jacobian(f, x)
+    fd = finite_difference_jacobian(f, x)
+    assert digits(fd.value, exact) >= expected, f"{name}: {digits(fd.value, exact):.1f} digits"
+    assert bool(((fd.value - exact).abs() <= fd.error_bound).all()), \
+        f"{name}: an entry's error exceeds its own bound"
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_error_bound_covers_the_true_error_on_generated_maps(data):
+    n_in = data.draw(st.integers(1, 4), label="n_in")
+    n_out = data.draw(st.integers(1, 4), label="n_out")
+    g = data.draw(smooth_maps(dim_in=n_in, dim_out=n_out), label="g")
+    x = data.draw(arrays((n_in,), "general"), label="x")
+    fd = finite_difference_jacobian(g, x)
+    exact = g.jacobian(x)
+    excess = (fd.value - exact).abs() - fd.error_bound
+    assert float(excess.max()) <= 1e-13 * max(1.0, float(exact.abs().max())), \
+        f"true error exceeds the bound by {float(excess.max()):.3g} for {g!r} at {x.tolist()}"
+
+
+def test_a_kink_within_the_stencil_is_flagged_unreliable():
+    x = torch.tensor([1e-3, -0.7, 0.6])
+    fd = finite_difference_jacobian(torch.relu, x)
+    assert fd.unreliable(scale=1.0)
+    far = finite_difference_jacobian(torch.relu, torch.tensor([0.6, -0.7]))
+    assert not far.unreliable(scale=1.0)
+
+
+def test_canonical_shape_is_outputs_then_inputs():
+    X = torch.arange(6.0).reshape(2, 3)
+    fd = finite_difference_jacobian(lambda X: X.sum(dim=1) ** 2, X)
+    assert fd.value.shape == (2, 2, 3)
+    assert torch.allclose(fd.value, autograd_jacobian(lambda X: X.sum(dim=1) ** 2, X))
