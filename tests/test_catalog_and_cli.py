@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from identities._cli import main
 from identities._registry import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,10 +77,9 @@ def test_a_wrong_user_spec_fails_the_run_with_the_readable_report(tmp_path):
         assert needle in out, f"missing {needle!r} in:\n{out}"
 
 
-def test_list_json_has_the_documented_keys():
-    result = run("-m", "identities", "list", "--json")
-    assert result.returncode == 0, result.stderr
-    records = json.loads(result.stdout)
+def test_list_json_has_the_documented_keys(capsys):
+    assert main(["list", "--json"]) == 0
+    records = json.loads(capsys.readouterr().out)
     assert records and len(records) == len(load_catalog().specs)
     for record in records:
         assert {"name", "holds", "wrt", "source"} <= record.keys()
@@ -92,7 +92,7 @@ def test_list_json_has_the_documented_keys():
     ("quadratic_form__symmetric_rule_on_general_A", 0, "is false for these inputs"),
     ("no_such_identity", 2, "No identity named"),
 ])
-def test_check_prints_a_verdict(name, code, word):
-    result = run("-m", "identities", "check", name, "--examples", "40")
-    assert result.returncode == code, result.stdout + result.stderr
-    assert word in result.stdout + result.stderr
+def test_check_prints_a_verdict(name, code, word, capsys):
+    assert main(["check", name, "--examples", "40"]) == code
+    printed = capsys.readouterr()
+    assert word in printed.out + printed.err
