@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -14,9 +15,11 @@ from identities._oracles import (
     UNIT,
     FiniteDifference,
     autograd_jacobian,
+    finite_difference_hessian,
     finite_difference_jacobian,
 )
-from identities.spec import Identity, SpecError
+from identities.spec import Array, Identity, SpecError
+from strategies import structure_basis
 
 CONFIRMED = "confirmed"
 REFUTED = "refuted"
@@ -50,9 +53,16 @@ class Comparison:
 
 
 def compare(against: str, claim: torch.Tensor, reference: torch.Tensor,
-            tolerance: torch.Tensor, tolerance_text: str) -> Comparison:
-    return Comparison(against, reference, (claim - reference).abs(),
-                      tolerance.expand_as(claim), tolerance_text)
+            tolerance: torch.Tensor, tolerance_text: str,
+            mask: torch.Tensor | None = None) -> Comparison:
+    """Entry-wise |claim - reference| against the tolerance; entries outside ``mask`` are
+    not compared (shown as nan in the reference)."""
+    difference = (claim - reference).abs()
+    if mask is not None:
+        difference = torch.where(mask, difference, torch.zeros_like(difference))
+        reference = torch.where(mask, reference, torch.full_like(reference, float("nan")))
+    return Comparison(against, reference, difference, tolerance.expand_as(claim),
+                      tolerance_text)
 
 
 def magnitude(*tensors: torch.Tensor) -> float:
@@ -68,10 +78,12 @@ def magnitude(*tensors: torch.Tensor) -> float:
 # -- forms and layouts -----------------------------------------------------------------
 def accepted_shapes(spec: Identity, out_shape: tuple, in_shape: tuple) -> list[tuple]:
     """The shapes a claim may have, first the canonical one of its form and layout."""
-    if spec.form == "value":
+    if spec.form in ("value", "differential"):
         return [out_shape]
     if spec.form == "gradient":
         return [in_shape]
+    if spec.form == "hessian":
+        return [in_shape + in_shape]
     if spec.layout == "numerator":
         shapes = [out_shape + in_shape]
         if out_shape == () and len(in_shape) == 1:
@@ -91,6 +103,8 @@ def describe_form(spec: Identity) -> str:
     if spec.form == "jacobian":
         return f"a Jacobian in {spec.layout} layout"
     return {"gradient": "a gradient shaped like the input",
+            "differential": "a differential shaped like the function's value",
+            "hessian": "a Hessian (input shape twice)",
             "value": "a value shaped like the function's"}[spec.form]
 
 
@@ -145,35 +159,102 @@ def check(spec: Identity, example: Any) -> Verdict:
         direct = compare("direct evaluation", claim, actual, torch.tensor(tol),
                          f"{ROUNDING_RTOL:.1e} * max(1, max|value|)")
         return Verdict(spec, example, CONFIRMED if direct.ok else REFUTED, claim, [direct])
+    return _judge(spec, example, _prepare(spec, example))
 
-    x = values[spec.wrt]
 
-    def f(v: torch.Tensor) -> torch.Tensor:
-        return spec.function(**{**values, spec.wrt: v})
+@dataclasses.dataclass
+class _Setup:
+    """The claim and both oracles' answers, arranged like the claim."""
 
+    claim: torch.Tensor
+    autograd: torch.Tensor
+    fd: FiniteDifference | None  # canonical arrangement; None at a kink
+    arrange: Callable[[torch.Tensor], torch.Tensor]  # canonical -> claim arrangement
+    mask: torch.Tensor | None = None  # entries compared (structured inputs)
+
+
+def _prepare(spec: Identity, example: Any) -> _Setup:
+    values = example.values
+    if spec.form == "differential":
+        directions = example.directions
+
+        def along(t: torch.Tensor) -> torch.Tensor:
+            moved = {w: values[w] + t * directions[f"d{w}"] for w in spec.wrt_names}
+            return spec.function(**{**values, **moved})
+
+        f, x = along, torch.zeros((), dtype=torch.float64)
+        claim_args = {**values, **directions}
+    else:
+        x = values[spec.wrt]
+        basis = structure_basis(_domain(spec), x.shape[0]) if (
+            spec.form == "gradient" and x.dim() == 2) else None
+        if basis is not None:
+            return _prepare_structured(spec, values, basis)
+
+        def f(v: torch.Tensor) -> torch.Tensor:
+            return spec.function(**{**values, spec.wrt: v})
+
+        claim_args = values
     with torch.no_grad():
         out = _as_tensor(spec, "function", f(x))
+    claim = _as_tensor(spec, "claimed", spec.claimed(**claim_args))
+    shape = _check_shape(spec, claim, tuple(out.shape), tuple(x.shape))
+
+    def arrange(t: torch.Tensor) -> torch.Tensor:
+        return to_claim_form(spec, t, out.dim(), shape)
+
+    if spec.form == "hessian":
+        ad = torch.func.jacrev(torch.func.jacrev(f))(x)
+        fd = None if spec.at_kink else finite_difference_hessian(f, x)
+    else:
+        ad = autograd_jacobian(f, x)
+        fd = None if spec.at_kink else finite_difference_jacobian(f, x)
+    return _Setup(claim.reshape(shape), arrange(ad), fd, arrange)
+
+
+def _domain(spec: Identity) -> str:
+    decl = spec.inputs[spec.wrt]
+    return decl.domain if isinstance(decl, Array) and isinstance(decl.domain, str) else ""
+
+
+def _prepare_structured(spec: Identity, values: dict, basis: torch.Tensor) -> _Setup:
+    """Differentiate with respect to the free values theta of a structured input."""
+    x = values[spec.wrt]
+    theta = torch.stack([x[tuple(torch.nonzero(b)[0])] for b in basis])
+
+    def f(t: torch.Tensor) -> torch.Tensor:
+        return spec.function(**{**values, spec.wrt: torch.einsum("k,kij->ij", t, basis)})
+
+    with torch.no_grad():
+        out = _as_tensor(spec, "function", f(theta))
     claim = _as_tensor(spec, "claimed", spec.claimed(**values))
     shape = _check_shape(spec, claim, tuple(out.shape), tuple(x.shape))
 
-    ad = to_claim_form(spec, autograd_jacobian(f, x), out.dim(), shape)
-    claim = claim.reshape(shape)
-    scale = magnitude(claim, ad)
+    def arrange(t: torch.Tensor) -> torch.Tensor:
+        return torch.einsum("k,kij->ij", t, basis)
+
+    ad = autograd_jacobian(f, theta)
+    fd = None if spec.at_kink else finite_difference_jacobian(f, theta)
+    return _Setup(claim.reshape(shape), arrange(ad), fd, arrange, basis.sum(0) > 0)
+
+
+def _judge(spec: Identity, example: Any, setup: _Setup) -> Verdict:
+    claim, ad, mask = setup.claim, setup.autograd, setup.mask
+    scale = magnitude(claim if mask is None else claim[mask], ad)
     tol_ad = torch.tensor(ROUNDING_RTOL * scale)
     ad_text = f"{ROUNDING_RTOL:.1e} * max(1, max|value|)"
-    by_ad = compare("autograd", claim, ad, tol_ad, ad_text)
-    if spec.at_kink:
+    by_ad = compare("autograd", claim, ad, tol_ad, ad_text, mask)
+    if setup.fd is None:
         status = CONFIRMED if by_ad.ok else REFUTED
         return Verdict(spec, example, status, claim, [by_ad],
                        note="at a kink: autograd's convention only; finite differences "
                             "do not apply where the derivative does not exist")
-
-    fd: FiniteDifference = finite_difference_jacobian(f, x)
-    fd_value = to_claim_form(spec, fd.value, out.dim(), shape)
-    fd_tol = to_claim_form(spec, fd.error_bound, out.dim(), shape) + tol_ad
+    fd = setup.fd
+    fd_value = setup.arrange(fd.value)
+    fd_tol = setup.arrange(fd.error_bound) + tol_ad
     fd_text = "finite-difference error bound + autograd tolerance"
-    by_fd = compare("finite differences", claim, fd_value, fd_tol, fd_text)
-    agreement = compare("autograd vs finite differences", ad, fd_value, fd_tol, fd_text)
+    by_fd = compare("finite differences", claim, fd_value, fd_tol, fd_text, mask)
+    agreement = compare("autograd vs finite differences", ad, fd_value, fd_tol, fd_text, mask)
 
     if fd.unreliable(scale) or not agreement.ok:
         status, note = CONFLICT, _conflict_cause(fd, scale, ad, fd_value)
@@ -185,6 +266,8 @@ def check(spec: Identity, example: Any) -> Verdict:
         status = INCONCLUSIVE
         note = ("the claim agrees with one oracle only: the difference lies between the "
                 "two oracles' resolutions")
+    if mask is not None and not bool(mask.all()):
+        note = (note + "; " if note else "") + "entries outside the structure are not compared"
     return Verdict(spec, example, status, claim, [by_ad, by_fd], agreement, note)
 
 
@@ -193,10 +276,11 @@ def _check_shape(spec: Identity, claim: torch.Tensor, out_shape: tuple, in_shape
     shapes = accepted_shapes(spec, out_shape, in_shape)
     if tuple(claim.shape) in shapes:
         return shapes[0]
-    if spec.form == "gradient" and out_shape != ():
-        raise SpecError(f"spec {spec.name!r}: form='gradient' needs a scalar function, but "
-                        f"function returns shape {out_shape}; use form='jacobian'.")
-    wrt = "" if spec.wrt is None else f" with respect to {spec.wrt} {in_shape}"
+    if spec.form in ("gradient", "hessian") and out_shape != ():
+        raise SpecError(f"spec {spec.name!r}: form={spec.form!r} needs a scalar function, "
+                        f"but function returns shape {out_shape}; use form='jacobian'.")
+    wrt = "" if spec.form in ("value", "differential") else \
+        f" with respect to {spec.wrt} {in_shape}"
     expected = " or ".join(str(s) for s in shapes)
     raise SpecError(f"spec {spec.name!r}: claimed returns shape {tuple(claim.shape)}, but "
                     f"{describe_form(spec)} of a function of shape {out_shape}{wrt} has "
@@ -266,5 +350,6 @@ def render_report(verdict: Verdict, rerun: str = "") -> str:
 
 def format_inputs(example: Any) -> str:
     dims = [f"{k}={v}" for k, v in example.dims.items()]
-    vals = [f"{k}={show(v)}" for k, v in example.values.items()]
+    vals = [f"{k}={show(v)}" for k, v in {**example.values,
+                                          **getattr(example, "directions", {})}.items()]
     return "  ".join(dims + vals)

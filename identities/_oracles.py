@@ -87,9 +87,13 @@ def steps(x: torch.Tensor) -> torch.Tensor:
     return torch.exp2(torch.floor(torch.log2(magnitude)) + STEP_EXPONENT)
 
 
-def finite_difference_jacobian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor
-                               ) -> FiniteDifference:
-    """The Jacobian of ``f`` at ``x`` by extrapolated central differences, no autograd."""
+def finite_difference_jacobian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor,
+                               *, evaluation_error: float | None = None) -> FiniteDifference:
+    """The Jacobian of ``f`` at ``x`` by extrapolated central differences, no autograd.
+
+    ``evaluation_error`` bounds the absolute error of one evaluation of ``f``; by default
+    ``EVAL_RTOL * max(1, |f|)`` (a float64 evaluation).
+    """
     flat = x.detach().reshape(-1)
     n = flat.numel()
     h = steps(x)
@@ -110,9 +114,28 @@ def finite_difference_jacobian(f: Callable[[torch.Tensor], torch.Tensor], x: tor
     e1 = (16 * d1 - d2) / 15
     e2 = (16 * d2 - d4) / 15
     truncation = (e1 - e2).abs() / 63
-    rounding = _ROUNDING_GAIN * EVAL_RTOL * values.abs().amax(dim=0).clamp(min=UNIT) / hh
+    if evaluation_error is None:
+        noise = EVAL_RTOL * values.abs().amax(dim=0).clamp(min=UNIT)
+    else:
+        noise = torch.full(values.shape[1:], float(evaluation_error), dtype=values.dtype)
+    rounding = _ROUNDING_GAIN * noise / hh
 
     def canonical(t: torch.Tensor) -> torch.Tensor:
         return t.movedim(0, -1).reshape(tuple(out_shape) + tuple(x.shape))
 
     return FiniteDifference(canonical(e1), canonical(truncation), canonical(rounding))
+
+
+def finite_difference_hessian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor
+                              ) -> FiniteDifference:
+    """The Hessian of a scalar ``f`` at ``x``: finite differences of finite differences.
+
+    The outer stencil takes the inner estimate's error bound (twice its largest value, for
+    its variation over the stencil) as the error of one evaluation.
+    """
+    inner_error = 2 * float(finite_difference_jacobian(f, x).error_bound.max())
+
+    def gradient(v: torch.Tensor) -> torch.Tensor:
+        return finite_difference_jacobian(f, v).value
+
+    return finite_difference_jacobian(gradient, x, evaluation_error=inner_error)

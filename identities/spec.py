@@ -24,9 +24,16 @@ from collections.abc import Callable, Mapping
 #:   (shape ``out + in``: a scalar-by-vector derivative is a row, accepted as ``(n,)`` or
 #:   ``(1, n)``); ``layout="denominator"`` is its transpose (``in + out``).
 #: * ``gradient`` - for a scalar function: shaped like the input (the Matrix Cookbook's
-#:   convention for scalar-by-matrix derivatives).
+#:   convention for scalar-by-matrix derivatives). For a structured input (a symmetric,
+#:   diagonal or Toeplitz domain) each entry is the derivative with respect to that entry
+#:   with the entries tied to it moving along (the Cookbook's section 2.8): both oracles
+#:   differentiate along the structure, and only the entries the structure frees are compared.
+#: * ``differential`` - a differential rule: ``claimed`` also takes a direction ``d<name>`` for
+#:   each input named in ``wrt`` (a name or a tuple of names) and returns the directional
+#:   derivative d/dt f(X + t dX) at t = 0. Directions of structured inputs keep the structure.
+#: * ``hessian`` - the second derivative of a scalar function, shape ``in + in``.
 #: * ``value`` - an algebraic identity: the claim is compared with the function's value.
-FORMS = ("jacobian", "gradient", "value")
+FORMS = ("jacobian", "gradient", "differential", "hessian", "value")
 LAYOUTS = ("numerator", "denominator")
 
 Dim = str | int
@@ -134,7 +141,12 @@ _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
 
 @dataclasses.dataclass(frozen=True, eq=False)
 class Identity:
-    """One identity as its source states it. See the module docstring for the fields."""
+    """One identity as its source states it. See the module docstring for the fields.
+
+    ``reading`` is empty when the spec is the source's statement exactly as printed, under
+    exactly its stated conditions; otherwise it says how the spec departs from the print
+    (a corrected term or an added condition, or another interpretation of the notation).
+    """
 
     name: str
     statement: str
@@ -142,12 +154,13 @@ class Identity:
     inputs: Mapping[str, Input]
     function: Callable
     claimed: Callable
-    wrt: str | None = None
+    wrt: str | tuple[str, ...] | None = None
     form: str = "jacobian"
     layout: str = "numerator"
     holds: bool = True
     lesson: str = ""
     conditions: str = ""
+    reading: str = ""
     distinct: tuple[str, ...] = ()
     dims: Mapping[str, tuple[int, int]] = dataclasses.field(default_factory=dict)
     at_kink: bool = False
@@ -182,12 +195,17 @@ class Identity:
             if self.wrt is not None:
                 out.append(f"wrt={self.wrt!r} must be None for form='value' "
                            "(an algebraic identity takes no derivative).")
-        elif self.wrt not in self.inputs:
-            out.append(f"wrt={self.wrt!r} is not one of its inputs "
-                       f"{tuple(self.inputs)}.")
-        elif not isinstance(self.inputs[self.wrt], (Array, Derived)):
-            out.append(f"wrt={self.wrt!r} names a {type(self.inputs[self.wrt]).__name__}"
-                       " input; derivatives are taken with respect to tensor inputs.")
+        elif isinstance(self.wrt, tuple) and self.form != "differential":
+            out.append(f"wrt={self.wrt!r}: several inputs at once only with "
+                       "form='differential'; otherwise name one input.")
+        else:
+            for name in self.wrt_names:
+                if name not in self.inputs:
+                    out.append(f"wrt={name!r} is not one of its inputs "
+                               f"{tuple(self.inputs)}.")
+                elif not isinstance(self.inputs[name], (Array, Derived)):
+                    out.append(f"wrt={name!r} names a {type(self.inputs[name]).__name__} "
+                               "input; derivatives are taken with respect to tensor inputs.")
         if not isinstance(self.holds, bool):
             out.append(f"holds={self.holds!r} must be True or False.")
         elif not self.holds and not self.lesson.strip():
@@ -208,10 +226,20 @@ class Identity:
         if any(p.kind is p.VAR_KEYWORD for p in params.values()):
             return []
         names = [p for p in params if params[p].default is inspect.Parameter.empty]
-        if sorted(names) != sorted(self.inputs):
-            return [f"{field} takes arguments {tuple(names)} but the inputs are "
-                    f"{tuple(self.inputs)}; write it as lambda {', '.join(self.inputs)}: ..."]
+        wanted = list(self.inputs)
+        if field == "claimed" and self.form == "differential":
+            wanted += [f"d{w}" for w in self.wrt_names]
+        if sorted(names) != sorted(wanted):
+            return [f"{field} takes arguments {tuple(names)} but should take "
+                    f"{tuple(wanted)}; write it as lambda {', '.join(wanted)}: ..."]
         return []
+
+    @property
+    def wrt_names(self) -> tuple[str, ...]:
+        """The inputs differentiated, as a tuple (empty for a value identity)."""
+        if self.wrt is None:
+            return ()
+        return self.wrt if isinstance(self.wrt, tuple) else (self.wrt,)
 
     # -- facts the engine uses --------------------------------------------------------
     @property

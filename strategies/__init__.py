@@ -9,16 +9,20 @@ from strategies.arrays import (
     DOMAINS,
     MARGIN,
     arrays,
+    direction_domain,
     elementwise,
     floats,
     orthogonal_matrices,
+    structure_basis,
     symmetric_matrices,
+    toeplitz_matrices,
 )
 from strategies.inputs import DIM_RANGE, Example, dimensions, examples
 from strategies.maps import GeneratedMap, smooth_maps
 
 __all__ = [
     "BOUND", "DIM_RANGE", "DOMAINS", "MARGIN", "Example", "GeneratedMap", "arrays",
-    "dimensions", "elementwise", "examples", "floats", "orthogonal_matrices",
-    "smooth_maps", "symmetric_matrices",
+    "dimensions", "direction_domain", "elementwise", "examples", "floats",
+    "orthogonal_matrices", "smooth_maps", "structure_basis", "symmetric_matrices",
+    "toeplitz_matrices",
 ]

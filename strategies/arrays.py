@@ -116,9 +116,37 @@ def orthogonal_matrices(n: int) -> st.SearchStrategy[torch.Tensor]:
     return _square(n, floats(-1.0, 1.0)).map(build)
 
 
+def symmetric_separated_matrices(n: int) -> st.SearchStrategy[torch.Tensor]:
+    """Symmetric matrices Q diag(lambda) Q^T whose eigenvalues are at least 1 apart.
+
+    ``lambda_1`` in [-4, 4], each next one 1 to 3 above it; Q orthogonal (Cayley). Simple,
+    well-separated eigenvalues make eigenvectors differentiable (Cookbook 67-68).
+    """
+    def build(parts: tuple[float, list[float], torch.Tensor]) -> torch.Tensor:
+        first, gaps, q = parts
+        lam = first + torch.cumsum(torch.tensor([0.0, *gaps], dtype=torch.float64), 0)
+        a = q @ torch.diag(lam) @ q.T
+        return (a + a.T) / 2
+
+    return st.tuples(integers_or_floats(-BOUND, BOUND),
+                     st.lists(integers_or_floats(1.0, 3.0), min_size=n - 1, max_size=n - 1),
+                     orthogonal_matrices(n)).map(build)
+
+
 def diagonal_matrices(n: int) -> st.SearchStrategy[torch.Tensor]:
     """Diagonal matrices with general diagonal entries."""
     return elementwise((n,), ELEMENTS["general"]).map(torch.diag)
+
+
+def toeplitz_matrices(n: int, *, symmetric: bool = False) -> st.SearchStrategy[torch.Tensor]:
+    """Toeplitz matrices, T_ij = t_(j-i): one distinct general value per diagonal.
+
+    With ``symmetric``, T_ij = t_|i-j| (one value per distance from the diagonal).
+    """
+    offsets = torch.arange(n)[None, :] - torch.arange(n)[:, None]
+    index = offsets.abs() if symmetric else offsets + n - 1
+    count = n if symmetric else 2 * n - 1
+    return elementwise((count,), ELEMENTS["general"]).map(lambda t: t[index])
 
 
 #: Square-matrix domains: name -> builder from the side ``n``.
@@ -128,7 +156,10 @@ MATRICES: dict[str, Callable[[int], st.SearchStrategy[torch.Tensor]]] = {
     "positive_determinant": lambda n: _dominant(n, symmetric=False, signed=False),
     "spd": lambda n: _dominant(n, symmetric=True, signed=False),
     "orthogonal": orthogonal_matrices,
+    "symmetric_separated": symmetric_separated_matrices,
     "diagonal": diagonal_matrices,
+    "toeplitz": toeplitz_matrices,
+    "symmetric_toeplitz": lambda n: toeplitz_matrices(n, symmetric=True),
 }
 
 #: Every domain name a spec may use, with what it means.
@@ -144,8 +175,44 @@ DOMAINS: dict[str, str] = {
     "positive_determinant": "like invertible, with a positive diagonal, so det > 0",
     "spd": "symmetric positive definite, diagonally dominant",
     "orthogonal": "square, Q^T Q = I (Cayley transform of a skew matrix)",
+    "symmetric_separated": "symmetric, eigenvalues at least 1 apart (simple spectrum)",
     "diagonal": "square, zero off the diagonal",
+    "toeplitz": "square, constant along each diagonal (2n-1 free values)",
+    "symmetric_toeplitz": "symmetric Toeplitz (n free values)",
 }
+
+
+def structure_basis(domain: str | tuple[float, float], n: int) -> torch.Tensor | None:
+    """The 0/1 basis (K, n, n) of a linearly structured square domain, else ``None``.
+
+    A structured matrix is A = sum_k theta_k S^k; S^k marks the entries tied to the k-th
+    free value (for a symmetric matrix, S^ij = J^ij + J^ji - J^ij J^ij, Cookbook 2.8).
+    """
+    i, j = torch.meshgrid(torch.arange(n), torch.arange(n), indexing="ij")
+    if domain in ("symmetric", "spd", "symmetric_separated"):
+        keys = [(a, b) for a in range(n) for b in range(a, n)]
+        tag = torch.minimum(i, j) * n + torch.maximum(i, j)
+        codes = [a * n + b for a, b in keys]
+    elif domain == "diagonal":
+        tag = torch.where(i == j, i, -1)
+        codes = list(range(n))
+    elif domain == "toeplitz":
+        tag = j - i
+        codes = list(range(-(n - 1), n))
+    elif domain == "symmetric_toeplitz":
+        tag = (j - i).abs()
+        codes = list(range(n))
+    else:
+        return None
+    return torch.stack([(tag == c).double() for c in codes])
+
+
+def direction_domain(domain: str | tuple[float, float]) -> str:
+    """The domain of directions that keep an input of ``domain`` in its structure."""
+    return {"symmetric": "symmetric", "spd": "symmetric", "symmetric_separated": "symmetric",
+            "diagonal": "diagonal",
+            "toeplitz": "toeplitz", "symmetric_toeplitz": "symmetric_toeplitz"}.get(
+        domain if isinstance(domain, str) else "", "general")
 
 
 def arrays(shape: tuple[int, ...], domain: str | tuple[float, float]

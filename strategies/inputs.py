@@ -10,7 +10,7 @@ import torch
 from hypothesis import strategies as st
 
 from identities.spec import Array, Derived, Identity, Input, Integer, SmoothMap
-from strategies.arrays import arrays
+from strategies.arrays import arrays, direction_domain
 from strategies.maps import smooth_maps
 
 #: Default range of every symbolic dimension; a spec's ``dims`` overrides it per symbol.
@@ -19,14 +19,17 @@ DIM_RANGE = (1, 4)
 
 @dataclasses.dataclass
 class Example:
-    """One drawn example: the dimensions and the value of every input, by name."""
+    """One drawn example: the dimensions, the value of every input, and (for a
+    differential rule) a direction ``d<name>`` for each input differentiated."""
 
     dims: dict[str, int]
     values: dict[str, Any]
+    directions: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     def __repr__(self) -> str:
         dims = "  ".join(f"{k}={v}" for k, v in self.dims.items())
-        vals = "  ".join(f"{k}={_show(v)}" for k, v in self.values.items())
+        vals = "  ".join(f"{k}={_show(v)}" for k, v in {**self.values,
+                                                        **self.directions}.items())
         return f"Example({dims}  {vals})".replace("(  ", "(")
 
 
@@ -94,6 +97,13 @@ def examples(spec: Identity, dim_range: tuple[int, int] = DIM_RANGE
                 args = {k: v for k, v in {**values, **extra}.items() if k in wanted}
                 values[name] = torch.as_tensor(decl.build(**args), dtype=torch.float64)
         ordered = {name: values[name] for name in spec.inputs}
-        return Example(dims, ordered)
+        directions = {}
+        if spec.form == "differential":
+            for name in spec.wrt_names:
+                decl = spec.inputs[name]
+                domain = direction_domain(decl.domain if isinstance(decl, Array) else "")
+                shape = tuple(values[name].shape)
+                directions[f"d{name}"] = draw(arrays(shape, domain), label=f"d{name}")
+        return Example(dims, ordered, directions)
 
     return draw_example()

@@ -141,3 +141,60 @@ def test_search_fails_a_true_spec_declared_false():
     outcome = investigate(spec(holds=False, lesson="l"), max_examples=30)
     assert not outcome.passed and outcome.verdict is None
     assert "no refuting example was found in 30 examples" in outcome.report()
+
+
+def test_differential_rules_are_checked_along_directions():
+    product = Identity(name="d", statement="s", source=SRC,
+                       inputs={"X": matrix("n", "n"), "Y": matrix("n", "n")}, wrt=("X", "Y"),
+                       form="differential", function=lambda X, Y: X @ Y,
+                       claimed=lambda X, Y, dX, dY: dX @ Y + X @ dY)
+    X, Y = torch.tensor([[1.0, 2.0], [3.0, 4.0]]), torch.tensor([[0.0, 1.0], [-1.0, 2.0]])
+    dX, dY = torch.tensor([[1.0, 0.0], [2.0, 1.0]]), torch.tensor([[3.0, 1.0], [0.0, 1.0]])
+    ex = Example({"n": 2}, {"X": X, "Y": Y}, {"dX": dX, "dY": dY})
+    assert check(product, ex).status == CONFIRMED
+    commuting = Identity(name="c", statement="s", source=SRC,
+                         inputs={"X": matrix("n", "n", "invertible")}, wrt="X",
+                         form="differential", function=lambda X: torch.linalg.inv(X),
+                         claimed=lambda X, dX: -torch.linalg.inv(X) @ torch.linalg.inv(X) @ dX,
+                         holds=False, lesson="matrices do not commute")
+    inv_ex = Example({"n": 2}, {"X": torch.tensor([[2.0, 1.0], [0.0, 3.0]])},
+                     {"dX": torch.tensor([[0.0, 1.0], [1.0, 0.0]])})
+    v = check(commuting, inv_ex)
+    assert v.status == REFUTED and "dX=[[0., 1.], [1., 0.]]" in v.report()
+
+
+A2 = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
+SYM_X = torch.tensor([[1.0, 5.0], [5.0, -2.0]])
+
+
+@pytest.mark.parametrize("claimed, status", [
+    (lambda X: A2 + A2.T - torch.diag(torch.diagonal(A2)), CONFIRMED),  # Cookbook (139)
+    (lambda X: (A2 + A2.T) / 2, REFUTED),  # the Frobenius gradient is another quantity
+    (lambda X: A2.T, REFUTED),             # the unstructured gradient
+])
+def test_structured_gradient_differentiates_the_independent_entries(claimed, status):
+    s = spec(inputs={"X": matrix("n", "n", "symmetric")}, wrt="X", form="gradient",
+             function=lambda X: torch.trace(A2 @ X), claimed=claimed)
+    assert check(s, Example({"n": 2}, {"X": SYM_X})).status == status
+
+
+def test_toeplitz_gradient_sums_each_diagonal():
+    A = torch.arange(9.0).reshape(3, 3)
+    T = torch.tensor([[1.0, 2.0, 3.0], [4.0, 1.0, 2.0], [5.0, 4.0, 1.0]])
+    alpha = torch.stack([torch.stack([torch.diagonal(A.T, int(j - i)).sum() for j in range(3)])
+                         for i in range(3)])
+    s = spec(inputs={"T": matrix("n", "n", "toeplitz")}, wrt="T", form="gradient",
+             function=lambda T: torch.trace(A @ T), claimed=lambda T: alpha)
+    assert check(s, Example({"n": 3}, {"T": T})).status == CONFIRMED
+
+
+def test_hessian_form_uses_nested_finite_differences():
+    B = torch.tensor([[1.0, 2.0], [-3.0, 0.5]])
+    s = spec(inputs={"x": vector("n")}, form="hessian",
+             function=lambda x: x @ B @ x + torch.sin(x).sum(),
+             claimed=lambda x: B + B.T - torch.diag(torch.sin(x)))
+    v = check(s, Example({"n": 2}, {"x": torch.tensor([0.3, -1.2])}))
+    assert v.status == CONFIRMED and v.oracle_agreement.ok
+    wrong = spec(inputs={"x": vector("n")}, form="hessian",
+                 function=lambda x: x @ B @ x, claimed=lambda x: 2 * B)
+    assert check(wrong, Example({"n": 2}, {"x": torch.tensor([0.3, -1.2])})).status == REFUTED

@@ -94,3 +94,16 @@ def test_generated_maps_know_their_jacobian(data):
     g = data.draw(smooth_maps(dim_in=n_in, dim_out=n_out), label="g")
     x = data.draw(arrays(() if n_in is None else (n_in,), "general"), label="x")
     assert torch.allclose(g.jacobian(x), autograd_jacobian(g, x), rtol=1e-12, atol=1e-12)
+
+
+@given(data=st.data())
+def test_separated_spectra_and_toeplitz_structure(data):
+    n = data.draw(sides, label="n")
+    a = data.draw(arrays((n, n), "symmetric_separated"), label="A")
+    lam = torch.linalg.eigvalsh(a)
+    assert torch.equal(a, a.T) and bool((lam.diff() >= 1 - 1e-9).all()), lam
+    t = data.draw(arrays((n, n), "toeplitz"), label="T")
+    for i in range(1, n):
+        assert torch.equal(t[i, 1:], t[i - 1, :-1]), t
+    s = data.draw(arrays((n, n), "symmetric_toeplitz"), label="S")
+    assert torch.equal(s, s.T) and (n == 1 or torch.equal(s[1, 1:], s[0, :-1]))
