@@ -151,8 +151,8 @@ def check(spec: Identity, example: Any) -> Verdict:
     """Compare ``spec``'s claim with the oracles at one drawn example."""
     values = example.values
     if spec.form == "value":
-        actual = _as_tensor(spec, "function", spec.function(**values))
-        claim = _as_tensor(spec, "claimed", spec.claimed(**values))
+        actual = _finite(spec, "function", spec.function(**values), example)
+        claim = _finite(spec, "claimed", spec.claimed(**values), example)
         _check_shape(spec, claim, tuple(actual.shape), ())
         claim = claim.reshape(actual.shape)
         tol = ROUNDING_RTOL * magnitude(claim, actual)
@@ -189,27 +189,56 @@ def _prepare(spec: Identity, example: Any) -> _Setup:
         basis = structure_basis(_domain(spec), x.shape[0]) if (
             spec.form == "gradient" and x.dim() == 2) else None
         if basis is not None:
-            return _prepare_structured(spec, values, basis)
+            return _prepare_structured(spec, example, basis)
 
         def f(v: torch.Tensor) -> torch.Tensor:
             return spec.function(**{**values, spec.wrt: v})
 
         claim_args = values
     with torch.no_grad():
-        out = _as_tensor(spec, "function", f(x))
-    claim = _as_tensor(spec, "claimed", spec.claimed(**claim_args))
+        out = _finite(spec, "function", f(x), example)
+    claim = _finite(spec, "claimed", spec.claimed(**claim_args), example)
     shape = _check_shape(spec, claim, tuple(out.shape), tuple(x.shape))
 
     def arrange(t: torch.Tensor) -> torch.Tensor:
         return to_claim_form(spec, t, out.dim(), shape)
 
-    if spec.form == "hessian":
-        ad = torch.func.jacrev(torch.func.jacrev(f))(x)
-        fd = None if spec.at_kink else finite_difference_hessian(f, x)
-    else:
-        ad = autograd_jacobian(f, x)
-        fd = None if spec.at_kink else finite_difference_jacobian(f, x)
+    hessian = spec.form == "hessian"
+    ad = _autograd(spec, f, x, hessian)
+    fd = None
+    if not spec.at_kink:
+        fd = (finite_difference_hessian if hessian else finite_difference_jacobian)(f, x)
     return _Setup(claim.reshape(shape), arrange(ad), fd, arrange)
+
+
+def _finite(spec: Identity, what: str, value: Any, example: Any) -> torch.Tensor:
+    value = _as_tensor(spec, what, value)
+    if not bool(torch.isfinite(value).all()):
+        raise SpecError(f"spec {spec.name!r}: {what} returned non-finite values "
+                        f"({show(value)}) at inputs {format_inputs(example)}; the declared "
+                        "domains let it leave its domain of definition: constrain the "
+                        "inputs with a domain or derived().")
+    return value
+
+
+def _autograd(spec: Identity, f: Callable, x: torch.Tensor, hessian: bool) -> torch.Tensor:
+    """Autograd's answer, with a spec error when the function is not differentiable by
+    torch (it leaves torch: numpy, .item(), float(), .detach(), torch.tensor(...))."""
+    fix = ("write the function with torch operations only, so that autograd can follow "
+           "it (no numpy, .item(), float(), .detach() or torch.tensor(...) of its inputs)")
+    try:
+        ad = (torch.func.jacrev(torch.func.jacrev(f))(x) if hessian
+              else autograd_jacobian(f, x))
+    except RuntimeError as err:
+        raise SpecError(f"spec {spec.name!r}: function is not differentiable by torch "
+                        f"({str(err).splitlines()[0]}); {fix}.") from err
+    if not hessian and not bool(ad.any()):
+        fd = finite_difference_jacobian(f, x)
+        if bool((fd.value.abs() > fd.error_bound + ROUNDING_RTOL * UNIT).any()):
+            raise SpecError(f"spec {spec.name!r}: function is not differentiable by torch: "
+                            f"autograd sees no dependence on {spec.wrt!r}, but its value "
+                            f"changes with it; {fix}.")
+    return ad
 
 
 def _domain(spec: Identity) -> str:
@@ -217,8 +246,9 @@ def _domain(spec: Identity) -> str:
     return decl.domain if isinstance(decl, Array) and isinstance(decl.domain, str) else ""
 
 
-def _prepare_structured(spec: Identity, values: dict, basis: torch.Tensor) -> _Setup:
+def _prepare_structured(spec: Identity, example: Any, basis: torch.Tensor) -> _Setup:
     """Differentiate with respect to the free values theta of a structured input."""
+    values = example.values
     x = values[spec.wrt]
     theta = torch.stack([x[tuple(torch.nonzero(b)[0])] for b in basis])
 
@@ -226,14 +256,14 @@ def _prepare_structured(spec: Identity, values: dict, basis: torch.Tensor) -> _S
         return spec.function(**{**values, spec.wrt: torch.einsum("k,kij->ij", t, basis)})
 
     with torch.no_grad():
-        out = _as_tensor(spec, "function", f(theta))
-    claim = _as_tensor(spec, "claimed", spec.claimed(**values))
+        out = _finite(spec, "function", f(theta), example)
+    claim = _finite(spec, "claimed", spec.claimed(**values), example)
     shape = _check_shape(spec, claim, tuple(out.shape), tuple(x.shape))
 
     def arrange(t: torch.Tensor) -> torch.Tensor:
         return torch.einsum("k,kij->ij", t, basis)
 
-    ad = autograd_jacobian(f, theta)
+    ad = _autograd(spec, f, theta, hessian=False)
     fd = None if spec.at_kink else finite_difference_jacobian(f, theta)
     return _Setup(claim.reshape(shape), arrange(ad), fd, arrange, basis.sum(0) > 0)
 
@@ -273,12 +303,12 @@ def _judge(spec: Identity, example: Any, setup: _Setup) -> Verdict:
 
 def _check_shape(spec: Identity, claim: torch.Tensor, out_shape: tuple, in_shape: tuple
                  ) -> tuple:
-    shapes = accepted_shapes(spec, out_shape, in_shape)
-    if tuple(claim.shape) in shapes:
-        return shapes[0]
     if spec.form in ("gradient", "hessian") and out_shape != ():
         raise SpecError(f"spec {spec.name!r}: form={spec.form!r} needs a scalar function, "
                         f"but function returns shape {out_shape}; use form='jacobian'.")
+    shapes = accepted_shapes(spec, out_shape, in_shape)
+    if tuple(claim.shape) in shapes:
+        return shapes[0]
     wrt = "" if spec.form in ("value", "differential") else \
         f" with respect to {spec.wrt} {in_shape}"
     expected = " or ".join(str(s) for s in shapes)

@@ -47,10 +47,30 @@ TRUNCATION_SAFETY = 4.0
 _ROUNDING_GAIN = (16 * 1.5 + 0.75) / 15
 
 
+#: Up to this many outputs, one backward pass per output beats jacrev's vectorization.
+ROWWISE_MAX = 8
+
+
 def autograd_jacobian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor
                       ) -> torch.Tensor:
-    """The Jacobian of ``f`` at ``x`` by reverse-mode autograd, shape ``out + in``."""
-    return torch.func.jacrev(f)(x)
+    """The Jacobian of ``f`` at ``x`` by reverse-mode autograd, shape ``out + in``.
+
+    A function that does not depend on ``x`` at all has a zero Jacobian.
+    """
+    v = x.detach().requires_grad_(True)
+    with torch.enable_grad():
+        y = f(v)
+    if y.numel() > ROWWISE_MAX:
+        return torch.func.jacrev(f)(x)
+    if not y.requires_grad:
+        return torch.zeros(tuple(y.shape) + tuple(x.shape), dtype=x.dtype)
+    flat = y.reshape(-1)
+    rows = []
+    for i in range(flat.numel()):
+        (g,) = torch.autograd.grad(flat[i], v, retain_graph=i + 1 < flat.numel(),
+                                   allow_unused=True)
+        rows.append(torch.zeros_like(x) if g is None else g)
+    return torch.stack(rows).reshape(tuple(y.shape) + tuple(x.shape))
 
 
 @dataclasses.dataclass

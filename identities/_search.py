@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 
+import hypothesis
 from hypothesis import HealthCheck, Verbosity, given, settings
 
+from identities import _regressions
 from identities._check import CONFIRMED, REFUTED, Verdict, check
+from identities._registry import Problem
 from identities.spec import Identity, SpecError
 from strategies import examples
 
@@ -68,8 +71,12 @@ class Outcome:
 
 
 def investigate(spec: Identity, *, max_examples: int | None = None,
-                dim_range: tuple[int, int] | None = None) -> Outcome:
-    """Search for an example that decides ``spec``, under the current Hypothesis profile."""
+                dim_range: tuple[int, int] | None = None, replay: bool = True) -> Outcome:
+    """Search for an example that decides ``spec``, under the current Hypothesis profile.
+
+    A stored counterexample (``identities/regressions.json``) is tried first unless
+    ``replay`` is False (as when searching afresh for a minimal one).
+    """
     count = 0
     overrides: dict = {"verbosity": Verbosity.quiet,
                        "suppress_health_check": [HealthCheck.too_slow,
@@ -78,9 +85,7 @@ def investigate(spec: Identity, *, max_examples: int | None = None,
         overrides["max_examples"] = max_examples
     strategy = examples(spec) if dim_range is None else examples(spec, dim_range)
 
-    @settings(settings(), **overrides)
-    @given(strategy)
-    def probe(example) -> None:
+    def property_(example) -> None:
         nonlocal count
         count += 1
         verdict = check(spec, example)
@@ -89,13 +94,29 @@ def investigate(spec: Identity, *, max_examples: int | None = None,
         if not spec.holds and verdict.status == REFUTED:
             raise _Refuted(verdict)
 
+    stored = _regressions.stored_example(spec) if replay else None
+    if stored is not None:
+        property_ = hypothesis.example(stored)(property_)
+    probe = settings(settings(), **overrides)(given(strategy)(property_))
+
     # Keep each spec's saved examples apart in the Hypothesis database.
     probe.hypothesis.inner_test._hypothesis_internal_add_digest = spec.name.encode()
     try:
         probe()
+    except (hypothesis.errors.Unsatisfiable, hypothesis.errors.FailedHealthCheck,
+            hypothesis.errors.InvalidArgument) as err:
+        declared = ", ".join(f"{k}={v!r}" for k, v in spec.inputs.items())
+        raise SpecError(f"spec {spec.name!r}: its inputs cannot be generated "
+                        f"({type(err).__name__}: {str(err).splitlines()[0]}); a domain, "
+                        f"interval or dimension range cannot be satisfied. Declared: "
+                        f"{declared}; dims={dict(spec.dims)!r}, distinct={spec.distinct!r}."
+                        ) from err
     except _Decisive as found:
         return Outcome(spec, count, found.verdict)
     except BaseExceptionGroup as group:
+        errors, _ = group.split(SpecError)
+        if errors is not None:
+            raise _leaves(errors)[0] from group
         match, _ = group.split(_Decisive)
         if match is None:
             raise
@@ -106,14 +127,31 @@ def investigate(spec: Identity, *, max_examples: int | None = None,
     return Outcome(spec, count, None)
 
 
-def _first_decisive(group: BaseExceptionGroup) -> _Decisive:
-    leaves = []
-    stack = [group]
+def _leaves(group: BaseExceptionGroup) -> list[BaseException]:
+    leaves, stack = [], [group]
     while stack:
         item = stack.pop()
         if isinstance(item, BaseExceptionGroup):
             stack.extend(item.exceptions)
         else:
             leaves.append(item)
-    leaves.sort(key=lambda e: e.verdict.status != REFUTED)
-    return leaves[0]
+    return leaves
+
+
+def _first_decisive(group: BaseExceptionGroup) -> _Decisive:
+    return sorted(_leaves(group), key=lambda e: e.verdict.status != REFUTED)[0]
+
+
+def run_entry(entry: Identity | Problem, file: str = "") -> tuple[bool, str]:
+    """Run one catalog entry as the test suite does: (passed, what to show if not).
+
+    A spec error (found when the spec runs) is reported with its file, like a problem
+    found when the module was loaded.
+    """
+    if isinstance(entry, Problem):
+        return False, entry.message
+    try:
+        outcome = investigate(entry)
+    except SpecError as err:
+        return False, f"{file}: {err}" if file else str(err)
+    return outcome.passed, "" if outcome.passed else outcome.report()

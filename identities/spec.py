@@ -106,6 +106,38 @@ class Derived:
 Input = Array | Integer | SmoothMap | Derived
 
 
+def _declaration_problems(where: str, decl: Input) -> list[str]:
+    """What is wrong with one input declaration (domain, interval, range, shape)."""
+    from strategies.arrays import DOMAINS, ELEMENTS  # strategies imports this module
+
+    if isinstance(decl, Derived):
+        out = [] if callable(decl.build) else [f"{where}: derived(build=...) needs a callable."]
+        for k, extra in decl.extra.items():
+            out.extend(_declaration_problems(f"{where}.{k}", extra))
+        return out
+    if isinstance(decl, Integer):
+        if not (isinstance(decl.low, int) and isinstance(decl.high, int)
+                and decl.low <= decl.high):
+            return [f"{where}: integer({decl.low!r}, {decl.high!r}) needs ints with "
+                    "low <= high."]
+        return []
+    if not isinstance(decl, Array):
+        return []
+    domain = decl.domain
+    if isinstance(domain, tuple):
+        if len(domain) != 2 or not domain[0] < domain[1]:
+            return [f"{where}: domain={domain!r} is an empty interval; give (low, high) "
+                    "with low < high."]
+        return []
+    if domain not in DOMAINS:
+        return [f"{where}: domain={domain!r} is not a known domain; use one of "
+                f"{sorted(DOMAINS)} or a (low, high) interval."]
+    if domain not in ELEMENTS and (len(decl.shape) != 2 or decl.shape[0] != decl.shape[1]):
+        return [f"{where}: domain={domain!r} needs a square matrix, but the shape is "
+                f"{decl.shape}; declare it as matrix('n', 'n', {domain!r})."]
+    return []
+
+
 def scalar(domain: str | tuple[float, float] = "general") -> Array:
     """A 0-d float64 tensor."""
     return Array((), domain)
@@ -146,6 +178,7 @@ class Identity:
     ``reading`` is empty when the spec is the source's statement exactly as printed, under
     exactly its stated conditions; otherwise it says how the spec departs from the print
     (a corrected term or an added condition, or another interpretation of the notation).
+    ``counterpart`` names, for a false statement, the catalog's spec of what is true instead.
     """
 
     name: str
@@ -161,6 +194,7 @@ class Identity:
     lesson: str = ""
     conditions: str = ""
     reading: str = ""
+    counterpart: str = ""
     distinct: tuple[str, ...] = ()
     dims: Mapping[str, tuple[int, int]] = dataclasses.field(default_factory=dict)
     at_kink: bool = False
@@ -187,6 +221,20 @@ class Identity:
             if not isinstance(decl, (Array, Integer, SmoothMap, Derived)):
                 out.append(f"inputs[{key!r}]={decl!r} is not an input declaration; use "
                            "scalar(), vector(n), matrix(m, n), smooth_map(), derived().")
+            else:
+                out.extend(_declaration_problems(f"inputs[{key!r}]", decl))
+        used = set(self.symbols)
+        for sym in (*self.dims, *self.distinct):
+            if sym not in used:
+                out.append(f"dimension {sym!r} appears in dims/distinct but in no input's "
+                           f"shape (inputs use {sorted(used)}); every dimension must be "
+                           "fixed by an input, not only by the output.")
+        for sym, bounds in self.dims.items():
+            if (not isinstance(bounds, tuple) or len(bounds) != 2
+                    or not all(isinstance(b, int) for b in bounds)
+                    or not 0 <= bounds[0] <= bounds[1]):
+                out.append(f"dims[{sym!r}]={bounds!r} must be a (low, high) pair of ints "
+                           "with 0 <= low <= high.")
         if self.form not in FORMS:
             out.append(f"form={self.form!r} is not one of {FORMS}.")
         if self.layout not in LAYOUTS:

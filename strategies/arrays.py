@@ -12,6 +12,7 @@ the entries still shrink toward small distinct integers.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 
@@ -215,6 +216,7 @@ def direction_domain(domain: str | tuple[float, float]) -> str:
         domain if isinstance(domain, str) else "", "general")
 
 
+@functools.lru_cache(maxsize=4096)
 def arrays(shape: tuple[int, ...], domain: str | tuple[float, float]
            ) -> st.SearchStrategy[torch.Tensor]:
     """Float64 tensors of a concrete ``shape`` in ``domain``.
@@ -222,7 +224,8 @@ def arrays(shape: tuple[int, ...], domain: str | tuple[float, float]
     * ``shape`` - a tuple of ints; matrix domains need a square 2-d shape.
     * ``domain`` - a name from ``DOMAINS`` or a ``(low, high)`` open interval.
 
-    Raises ``ValueError`` naming the domain and the fix when they do not fit.
+    Raises ``ValueError`` naming the domain and the fix when they do not fit. Strategies are
+    built once per (shape, domain) and reused: building one costs far more than a draw.
     """
     if isinstance(domain, tuple):
         low, high = domain

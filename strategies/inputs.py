@@ -82,9 +82,11 @@ def value_of(decl: Input, dims: dict[str, int]) -> st.SearchStrategy[Any]:
 def examples(spec: Identity, dim_range: tuple[int, int] = DIM_RANGE
              ) -> st.SearchStrategy[Example]:
     """Complete examples for ``spec``: dims, then inputs in order, derived ones built last."""
+    dims_strategy = dimensions(spec, dim_range)
+
     @st.composite
     def draw_example(draw: st.DrawFn) -> Example:
-        dims = draw(dimensions(spec, dim_range))
+        dims = draw(dims_strategy)
         values: dict[str, Any] = {}
         for name, decl in spec.inputs.items():
             if not isinstance(decl, Derived):

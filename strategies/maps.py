@@ -9,6 +9,7 @@ and ``exp``, and their compositions. Each drawn map knows its Jacobian in closed
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 import torch
 from hypothesis import strategies as st
@@ -93,6 +94,7 @@ class GeneratedMap:
         return f"<map x -> {self.formula()}; {'; '.join(params)}>"
 
 
+@functools.lru_cache(maxsize=1024)
 def _affine(fan_in: int, fan_out: int) -> st.SearchStrategy[Affine]:
     # Weights in [-1, 1] / fan_in keep |W u + c| <= BOUND + 1, so exp stays moderate.
     return st.tuples(elementwise((fan_out, fan_in), floats(-1.0, 1.0)),
@@ -100,12 +102,17 @@ def _affine(fan_in: int, fan_out: int) -> st.SearchStrategy[Affine]:
         lambda wc: Affine(wc[0] / fan_in, wc[1]))
 
 
-@st.composite
-def smooth_maps(draw: st.DrawFn, *, dim_in: int | None, dim_out: int | None) -> GeneratedMap:
+@functools.lru_cache(maxsize=1024)
+def smooth_maps(*, dim_in: int | None, dim_out: int | None) -> st.SearchStrategy[GeneratedMap]:
     """Maps from R^dim_in to R^dim_out (``None``: scalar) from the family above.
 
     Shrinks toward a single affine map with small, simple weights.
     """
+    return _smooth_maps(dim_in=dim_in, dim_out=dim_out)
+
+
+@st.composite
+def _smooth_maps(draw: st.DrawFn, *, dim_in: int | None, dim_out: int | None) -> GeneratedMap:
     n_in = 1 if dim_in is None else dim_in
     n_out = 1 if dim_out is None else dim_out
     kind = draw(st.sampled_from(["affine", "activation(affine)",

@@ -4,13 +4,16 @@ import shlex
 
 import pytest
 
-from identities._registry import Problem, load_catalog
-from identities._search import investigate
+from identities._registry import load_catalog
+from identities._search import run_entry
+
+FILES = pytest.StashKey[dict]()
 
 
 def pytest_generate_tests(metafunc):
     if "entry" in metafunc.fixturenames:
         catalog = load_catalog(metafunc.config.getoption("identities_path"))
+        metafunc.config.stash[FILES] = catalog.files
         entries = [*catalog.specs, *catalog.problems]
         metafunc.parametrize("entry", entries, ids=[e.name for e in entries])
 
@@ -23,8 +26,6 @@ def rerun_command(request) -> str:
 
 
 def test_identity(entry, request):
-    if isinstance(entry, Problem):
-        pytest.fail(entry.message, pytrace=False)
-    outcome = investigate(entry)
-    if not outcome.passed:
-        pytest.fail(outcome.report(rerun_command(request)), pytrace=False)
+    passed, message = run_entry(entry, request.config.stash[FILES].get(entry.name, ""))
+    if not passed:
+        pytest.fail(f"{message}\n  rerun   {rerun_command(request)}", pytrace=False)

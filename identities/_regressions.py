@@ -1,0 +1,69 @@
+"""Stored counterexamples: replayed first on every run, so a refutation never depends on
+luck or on the example database.
+
+``identities/regressions.json`` maps a spec name to one example (dims, input values as
+numbers or nested lists, directions). ``python -m identities teach --record`` refreshes it
+from the minimal counterexamples that the search finds.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from identities.spec import Identity, Integer, SmoothMap
+from strategies import Example
+
+STORE = Path(__file__).resolve().parent / "regressions.json"
+
+
+def to_json(example: Example) -> dict | None:
+    """The example as plain JSON, or ``None`` if an input (a generated map) has no such form."""
+    def plain(value: Any) -> Any:
+        if isinstance(value, torch.Tensor):
+            return value.tolist()
+        if isinstance(value, (int, float)):
+            return value
+        raise TypeError(type(value).__name__)
+
+    try:
+        return {"dims": dict(example.dims),
+                "values": {k: plain(v) for k, v in example.values.items()},
+                "directions": {k: plain(v) for k, v in example.directions.items()}}
+    except TypeError:
+        return None
+
+
+def from_json(spec: Identity, data: dict) -> Example:
+    values = {}
+    for name, value in data["values"].items():
+        if isinstance(spec.inputs.get(name), Integer):
+            values[name] = int(value)
+        else:
+            values[name] = torch.tensor(value, dtype=torch.float64)
+    directions = {k: torch.tensor(v, dtype=torch.float64)
+                  for k, v in data.get("directions", {}).items()}
+    return Example(dict(data["dims"]), values, directions)
+
+
+def load(path: Path | None = None) -> dict[str, dict]:
+    path = STORE if path is None else path
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def stored_example(spec: Identity, store: dict[str, dict] | None = None) -> Example | None:
+    """The stored counterexample of ``spec``, if any and if it still fits the spec."""
+    data = (load() if store is None else store).get(spec.name)
+    if data is None or set(data["values"]) != set(spec.inputs):
+        return None
+    if any(isinstance(d, SmoothMap) for d in spec.inputs.values()):
+        return None
+    return from_json(spec, data)
+
+
+def save(entries: dict[str, dict], path: Path | None = None) -> None:
+    path = STORE if path is None else path
+    path.write_text(json.dumps(dict(sorted(entries.items())), indent=1) + "\n")
