@@ -85,6 +85,7 @@ composite__symmetric_rule_on_general_A = Identity(
     function=lambda z, x, A: x(z) @ A @ x(z),
     claimed=lambda z, x, A: 2 * x(z) @ A @ x.jacobian(z),
     holds=False,
+    counterpart="composite__quadratic_form_wrt_z",
     lesson="2 x^T A dx/dz needs A = A^T. For a general A the derivative is "
            "x^T (A^T + A) dx/dz: only the symmetric part of A shapes x^T A x, and the "
            "chain rule through x(z) does not change that. The two agree exactly when "

@@ -120,6 +120,7 @@ neuron__maximum_at_kink = Identity(
     function=lambda z: torch.maximum(z, torch.zeros_like(z)),
     claimed=lambda z: torch.zeros_like(z),
     holds=False,
+    counterpart="neuron__relu_at_kink",
     at_kink=True,
     lesson="At z = 0 max(0, z) has no derivative (the one-sided slopes are 0 and 1), so any "
            "value is a convention. The seed fixes it at 0, which is what torch.relu "
@@ -139,6 +140,7 @@ neuron__clamp_at_kink = Identity(
     function=lambda z: torch.clamp(z, min=0),
     claimed=lambda z: torch.zeros_like(z),
     holds=False,
+    counterpart="neuron__relu_at_kink",
     at_kink=True,
     lesson="At z = 0 max(0, z) has no derivative (the one-sided slopes are 0 and 1), so any "
            "value is a convention. The seed fixes it at 0, which is what torch.relu "

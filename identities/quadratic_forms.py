@@ -59,6 +59,7 @@ quadratic_form__symmetric_rule_on_general_A = Identity(
     function=lambda x, A: x @ A @ x,
     claimed=lambda x, A: 2 * x @ A,
     holds=False,
+    counterpart="quadratic_form__general_A",
     lesson="2 x^T A is the derivative only when A = A^T. For a general A the derivative is "
            "x^T (A + A^T): x^T A x = x^T A^T x, so only the symmetric part (A + A^T)/2 of A "
            "shapes the form, and 2 x^T A counts the antisymmetric part (A - A^T)/2, which "
