@@ -4,7 +4,9 @@ Write a spec with the names below; drop the module into this folder (or a folder
 ``--identities-path``) and it is picked up with no registration step.
 
 Importing the package sets torch's default dtype to float64: the suite's rule is float64
-everywhere, so ``torch.eye(n)`` in a spec is float64 without saying so.
+everywhere, so ``torch.eye(n)`` in a spec is float64 without saying so. It also sets one
+intra-op thread per process: the suite works on tiny tensors, one process per core (pytest
+-n auto), and torch's thread pool made a 3x3 triu take milliseconds on a busy 2-core machine.
 """
 
 import torch
@@ -24,6 +26,7 @@ from identities.spec import (
 )
 
 torch.set_default_dtype(torch.float64)
+torch.set_num_threads(1)
 
 __all__ = [
     "FORMS", "LAYOUTS", "Identity", "Source", "SpecError", "derived", "integer", "matrix",
