@@ -1,12 +1,13 @@
-"""Command line: ``python -m identities list [--json]`` and ``check NAME [--examples N]``."""
+"""Command line: ``python -m identities list | check NAME | coverage | teach | mutate | soak``."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from pathlib import Path
 
-from identities import _profiles
+from identities import _coverage, _profiles
 from identities._registry import Catalog, load_catalog
 from identities._search import investigate
 from identities.spec import Identity
@@ -64,6 +65,84 @@ def cmd_check(args: argparse.Namespace, catalog: Catalog) -> int:
     return 0 if outcome.passed else 1
 
 
+README_BEGIN = "<!-- coverage:begin -->"
+README_END = "<!-- coverage:end -->"
+
+
+def readme_with_table(text: str, table: str) -> str:
+    """``text`` with the block between the coverage markers replaced by ``table``."""
+    head, found, rest = text.partition(README_BEGIN)
+    if not found or README_END not in rest:
+        raise ValueError(f"README has no {README_BEGIN} ... {README_END} block")
+    return head + README_BEGIN + "\n" + table + README_END + rest.partition(README_END)[2]
+
+
+def cmd_coverage(args: argparse.Namespace, catalog: Catalog) -> int:
+    rows = _coverage.coverage(catalog)
+    if args.json:
+        print(json.dumps([r.as_json() for r in rows], indent=2))
+    elif args.markdown:
+        print(_coverage.markdown(rows), end="")
+    elif args.write_readme:
+        path = Path(args.write_readme)
+        path.write_text(readme_with_table(path.read_text(), _coverage.markdown(rows)))
+        print(f"wrote the coverage table into {path}")
+    else:
+        for r in rows:
+            print(f"({r.eq:>3}) {r.verdict:<18} {', '.join(r.specs) or '-'}"
+                  + (f"\n       {r.reason}" if r.reason else ""))
+        print(_coverage.markdown(rows).splitlines()[0])
+    return 0
+
+
+def cmd_teach(args: argparse.Namespace, catalog: Catalog) -> int:
+    from identities._teach import teach  # matplotlib is loaded only for this command
+
+    try:
+        lessons = teach(catalog, args.out, record=args.record, names=args.names or None)
+    except KeyError as err:
+        print(f"{err.args[0]}. See `python -m identities list`.", file=sys.stderr)
+        return 2
+    missed = [lesson.spec.name for lesson in lessons if not lesson.refuted]
+    if missed:
+        print(f"not refuted (no lesson written): {', '.join(missed)}", file=sys.stderr)
+    print(f"lessons in {Path(args.out) / 'index.md'}")
+    return 1 if missed else 0
+
+
+def cmd_mutate(args: argparse.Namespace, catalog: Catalog) -> int:
+    from identities import _mutate
+
+    _profiles.load(args.profile)
+    specs = [s for s in catalog.specs if args.pattern in s.name]
+    result = _mutate.run(specs, examples=args.examples, progress=not args.quiet)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"mutants: {result['killed']} killed, {result['equivalent']} equivalent, "
+              f"{result['survived']} survived")
+        for name in result["survivors"]:
+            print(f"  survived: {name}")
+    return 0 if result["survived"] == 0 else 1
+
+
+def cmd_soak(args: argparse.Namespace, catalog: Catalog) -> int:
+    from identities import _soak
+
+    result = _soak.run(args.identities_path, examples=args.examples,
+                       seeds=list(range(1, args.seeds + 1)), pattern=args.pattern,
+                       progress=not args.quiet)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"soak: {result['identities']} true identities x {len(result['seeds'])} seeds x "
+              f"{result['examples_per_search']} examples: {result['examples']} examples run, "
+              f"{result['false_alarms']} false alarms ({result['seconds']} s)")
+        for alarm in result["alarms"]:
+            print(f"\nseed {alarm['seed']}:\n{alarm['report']}")
+    return 0 if result["false_alarms"] == 0 else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m identities",
                                      description="The catalog of matrix-calculus identities.")
@@ -78,12 +157,45 @@ def build_parser() -> argparse.ArgumentParser:
                          help="how many examples to try (default: the profile's)")
     p_check.add_argument("--profile", choices=sorted(_profiles.PROFILES), default=None,
                          help="Hypothesis profile (default: ci when CI is set, else dev)")
+    p_cov = sub.add_parser("coverage", help="the Matrix Cookbook chapter 2, equation by "
+                                             "equation: specs and verdicts")
+    out = p_cov.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print a JSON array")
+    out.add_argument("--markdown", action="store_true", help="print the Markdown table")
+    out.add_argument("--write-readme", metavar="README", help="replace the table in README")
+    p_mut = sub.add_parser("mutate", help="mutation testing: mutate every true identity's "
+                                          "claim; every mutant must be killed or equivalent")
+    p_mut.add_argument("--json", action="store_true", help="print the counts as JSON")
+    p_mut.add_argument("--examples", type=int, default=50,
+                       help="examples per mutant search (default 50)")
+    p_mut.add_argument("--pattern", default="", help="only identities whose name contains it")
+    p_mut.add_argument("--profile", choices=sorted(_profiles.PROFILES), default=None)
+    p_mut.add_argument("--quiet", action="store_true", help="no progress bar")
+    p_soak = sub.add_parser("soak", help="every true identity on many examples under several "
+                                         "seeds; counts false alarms")
+    p_soak.add_argument("--json", action="store_true", help="print the result as JSON")
+    p_soak.add_argument("--examples", type=int, default=2000,
+                        help="examples per identity and seed (default 2000)")
+    p_soak.add_argument("--seeds", type=int, default=5, help="seeds 1..N (default 5)")
+    p_soak.add_argument("--pattern", default="", help="only identities whose name contains it")
+    p_soak.add_argument("--quiet", action="store_true", help="no progress bar")
+    p_teach = sub.add_parser("teach", help="a lesson page and a picture for every refuted "
+                                           "misconception (holds=False), an index and "
+                                           "counterexamples.json")
+    p_teach.add_argument("names", nargs="*", metavar="NAME",
+                         help="only these holds=False specs (default: all)")
+    p_teach.add_argument("--out", default="lessons", metavar="DIR",
+                         help="the folder to write into (default: lessons/)")
+    p_teach.add_argument("--record", action="store_true",
+                         help="also store the counterexamples in identities/regressions.json, "
+                              "replayed first on every later run")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     catalog = load_catalog(args.identities_path)
-    if args.command == "list":
-        return cmd_list(args, catalog)
-    return cmd_check(args, catalog)
+    commands = {"list": cmd_list, "check": cmd_check, "coverage": cmd_coverage,
+                "mutate": cmd_mutate, "soak": cmd_soak,
+                "teach": cmd_teach}
+    return commands[args.command](args, catalog)

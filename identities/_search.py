@@ -71,18 +71,24 @@ class Outcome:
 
 
 def investigate(spec: Identity, *, max_examples: int | None = None,
-                dim_range: tuple[int, int] | None = None, replay: bool = True) -> Outcome:
+                dim_range: tuple[int, int] | None = None, replay: bool = True,
+                seed: int | None = None, **setting_overrides) -> Outcome:
     """Search for an example that decides ``spec``, under the current Hypothesis profile.
 
     A stored counterexample (``identities/regressions.json``) is tried first unless
-    ``replay`` is False (as when searching afresh for a minimal one).
+    ``replay`` is False (as when searching afresh for a minimal one). Other keywords are
+    Hypothesis settings for this search (e.g. ``phases`` without shrinking); ``seed`` fixes
+    the random seed of a randomized search.
     """
     count = 0
-    overrides: dict = {"verbosity": Verbosity.quiet,
+    # One decisive example is the answer: stop at the first failure and shrink it, rather
+    # than hunting for other failures for a while (which makes the result depend on speed).
+    overrides: dict = {"verbosity": Verbosity.quiet, "report_multiple_bugs": False,
                        "suppress_health_check": [HealthCheck.too_slow,
                                                  HealthCheck.data_too_large]}
     if max_examples is not None:
         overrides["max_examples"] = max_examples
+    overrides.update(setting_overrides)
     strategy = examples(spec) if dim_range is None else examples(spec, dim_range)
 
     def property_(example) -> None:
@@ -98,6 +104,8 @@ def investigate(spec: Identity, *, max_examples: int | None = None,
     if stored is not None:
         property_ = hypothesis.example(stored)(property_)
     probe = settings(settings(), **overrides)(given(strategy)(property_))
+    if seed is not None:
+        probe = hypothesis.seed(seed)(probe)
 
     # Keep each spec's saved examples apart in the Hypothesis database.
     probe.hypothesis.inner_test._hypothesis_internal_add_digest = spec.name.encode()

@@ -63,6 +63,7 @@ cookbook_092__a_T_XnT_Xn_b = Identity(
         + mpow(X, r).T @ mpow(X, n) @ torch.outer(a, b) @ mpow(X, n - 1 - r).T
         for r in range(n)),
     holds=False,
+    counterpart="cookbook_092__a_T_XnT_Xn_b__corrected",
     lesson="The first summand is transposed. With f = (X^n a)^T (X^n b), the part of df "
            "where dX sits in the left factor is b^T (X^n)^T X^r dX X^{n-1-r} a, whose "
            "gradient is (X^r)^T X^n b a^T (X^{n-1-r})^T: the transpose of the printed "
@@ -134,6 +135,7 @@ cookbook_094__ratio = Identity(
     claimed=lambda x, A, B: (2 * A.T @ A @ x / (x @ B @ B @ x)
                              - 2 * (x @ A.T @ A @ x) * B.T @ B @ x / (x @ B.T @ B @ x) ** 2),
     holds=False,
+    counterpart="cookbook_094__ratio__corrected",
     lesson="The first denominator x^T B B x should be x^T B^T B x = |Bx|^2 (the same as in "
            "the function and the second term): the quotient rule gives "
            "2 A^T A x / |Bx|^2 - 2 |Ax|^2 B^T B x / |Bx|^4. The print is right only when "

@@ -1,0 +1,152 @@
+"""Built-in mutation testing: does the suite catch wrong claims, not only confirm right ones?
+
+Each true identity's claim is mutated in generic ways (negate, scale by 2, transpose the
+result or a square input, drop an input's contribution, swap two inputs of the same shape,
+relative perturbations of 1e-3 and 1e-6), and each mutant is searched like a spec:
+
+* ``killed`` - an example refutes it (both oracles agree, and disagree with the mutant);
+* ``equivalent`` - the mutant equals the original claim on the whole domain (transposing a
+  symmetric result, say): checked as an algebraic identity between the two claims;
+* ``survived`` - neither: weak inputs or a loose tolerance. Mend the strategy or the error
+  model, never the mutant.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import sys
+from collections.abc import Callable, Iterable
+
+import torch
+from hypothesis import Phase
+
+from identities._check import REFUTED
+from identities._search import investigate
+from identities.spec import Array, Identity, SpecError
+from strategies import direction_domain, structure_basis
+
+NO_SHRINK = {"phases": [Phase.explicit, Phase.reuse, Phase.generate]}
+
+
+@dataclasses.dataclass(frozen=True)
+class Mutant:
+    spec: Identity
+    label: str
+    claimed: Callable
+
+    @property
+    def name(self) -> str:
+        return f"{self.spec.name} ~ {self.label}"
+
+
+def _wrap(claimed: Callable, change: Callable[[torch.Tensor], torch.Tensor]) -> Callable:
+    return lambda **kw: change(claimed(**kw))
+
+
+def _with_inputs(claimed: Callable, change: Callable[[dict], dict]) -> Callable:
+    return lambda **kw: claimed(**change(dict(kw)))
+
+
+def _swap(kw: dict, a: str, b: str) -> dict:
+    kw[a], kw[b] = kw[b], kw[a]
+    return kw
+
+
+def mutants(spec: Identity) -> list[Mutant]:
+    """The generic mutants of a spec's claim."""
+    c = spec.claimed
+    out = [
+        Mutant(spec, "negate", _wrap(c, lambda t: -t)),
+        Mutant(spec, "scale by 2", _wrap(c, lambda t: 2 * t)),
+        Mutant(spec, "relative 1e-3", _wrap(c, lambda t: t * (1 + 1e-3))),
+        Mutant(spec, "relative 1e-6", _wrap(c, lambda t: t * (1 + 1e-6))),
+        Mutant(spec, "transpose the result", _wrap(c, lambda t: t.mT if t.dim() >= 2 else t)),
+    ]
+    arrays = {k: d for k, d in spec.inputs.items() if isinstance(d, Array)}
+    for name, decl in arrays.items():
+        if len(decl.shape) == 2 and decl.shape[0] == decl.shape[1]:
+            out.append(Mutant(spec, f"transpose input {name}", _with_inputs(
+                c, lambda kw, n=name: {**kw, n: kw[n].mT})))
+        out.append(Mutant(spec, f"drop input {name}", _with_inputs(
+            c, lambda kw, n=name: {**kw, n: torch.zeros_like(kw[n])})))
+    names = list(arrays)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if arrays[a].shape == arrays[b].shape:
+                out.append(Mutant(spec, f"swap {a} and {b}", _with_inputs(
+                    c, lambda kw, a=a, b=b: _swap(kw, a, b))))
+    return out
+
+
+def _masked(spec: Identity, fn: Callable) -> Callable:
+    """For a structured gradient, only the entries the structure frees are compared."""
+    decl = spec.inputs.get(spec.wrt) if isinstance(spec.wrt, str) else None
+    if spec.form != "gradient" or not isinstance(decl, Array) or len(decl.shape) != 2:
+        return fn
+
+    def masked(**kw):
+        value = fn(**kw)
+        basis = structure_basis(decl.domain, kw[spec.wrt].shape[0])
+        return value if basis is None else torch.where(basis.sum(0) > 0, value, 0.0)
+
+    return masked
+
+
+def equivalence_spec(mutant: Mutant) -> Identity | None:
+    """An algebraic identity 'mutant claim = original claim' over the spec's domain."""
+    spec = mutant.spec
+    inputs = dict(spec.inputs)
+    if spec.form == "differential":
+        for w in spec.wrt_names:
+            decl = spec.inputs[w]
+            if not isinstance(decl, Array):
+                return None
+            inputs[f"d{w}"] = Array(decl.shape, direction_domain(decl.domain))
+    return dataclasses.replace(
+        spec, name=_slug(mutant.name + " equivalence"), inputs=inputs, wrt=None, form="value",
+        function=_masked(spec, spec.claimed), claimed=_masked(spec, mutant.claimed),
+        holds=True, lesson="", distinct=spec.distinct)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.\-]+", "-", text)
+
+
+def judge(mutant: Mutant, examples: int) -> str:
+    """'killed', 'equivalent' or 'survived'."""
+    mutated = dataclasses.replace(mutant.spec, name=_slug(mutant.name),
+                                  claimed=mutant.claimed)
+    try:
+        outcome = investigate(mutated, max_examples=examples, replay=False, **NO_SHRINK)
+    except SpecError:
+        return "killed"  # the suite refuses it outright (a shape or dtype error)
+    if outcome.verdict is not None and outcome.verdict.status == REFUTED:
+        return "killed"
+    same = equivalence_spec(mutant)
+    if same is not None:
+        try:
+            if investigate(same, max_examples=examples, replay=False, **NO_SHRINK).passed:
+                return "equivalent"
+        except SpecError:
+            pass
+    return "survived"
+
+
+def run(specs: Iterable[Identity], examples: int = 50, progress: bool = True) -> dict:
+    """Mutate every true identity in ``specs``; returns the counts and the survivors."""
+    every = [m for s in specs if s.holds and not s.at_kink for m in mutants(s)]
+    result = {"killed": 0, "survived": 0, "equivalent": 0, "survivors": []}
+    for i, mutant in enumerate(every, 1):
+        verdict = judge(mutant, examples)
+        result[verdict] += 1
+        if verdict == "survived":
+            result["survivors"].append(mutant.name)
+        if progress:
+            bar = "#" * (30 * i // len(every))
+            print(f"\rmutate [{bar:<30}] {i}/{len(every)}  killed {result['killed']}  "
+                  f"equivalent {result['equivalent']}  survived {result['survived']}",
+                  end="", file=sys.stderr, flush=True)
+    if progress:
+        print(file=sys.stderr)
+    return result
