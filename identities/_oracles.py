@@ -47,6 +47,10 @@ TRUNCATION_SAFETY = 4.0
 _ROUNDING_GAIN = (16 * 1.5 + 0.75) / 15
 
 
+class NoGraph(Exception):
+    """Autograd sees no dependence of the value on the input; ``args[0]`` is its shape."""
+
+
 #: Up to this many outputs, one backward pass per output beats jacrev's vectorization.
 ROWWISE_MAX = 8
 
@@ -55,15 +59,16 @@ def autograd_jacobian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor
                       ) -> torch.Tensor:
     """The Jacobian of ``f`` at ``x`` by reverse-mode autograd, shape ``out + in``.
 
-    A function that does not depend on ``x`` at all has a zero Jacobian.
+    Raises ``NoGraph`` when the value does not depend on ``x`` as far as autograd can see
+    (a constant function, or one that leaves torch).
     """
     v = x.detach().requires_grad_(True)
     with torch.enable_grad():
         y = f(v)
+    if not y.requires_grad:
+        raise NoGraph(tuple(y.shape))
     if y.numel() > ROWWISE_MAX:
         return torch.func.jacrev(f)(x)
-    if not y.requires_grad:
-        return torch.zeros(tuple(y.shape) + tuple(x.shape), dtype=x.dtype)
     flat = y.reshape(-1)
     rows = []
     for i in range(flat.numel()):

@@ -15,7 +15,7 @@ import os
 from hypothesis import settings
 
 PROFILES = {
-    "dev": {"max_examples": 100, "deadline": None},
+    "dev": {"max_examples": 50, "deadline": None},
     "ci": {"max_examples": 100, "deadline": None, "derandomize": True, "database": None,
            "print_blob": False},
     "thorough": {"max_examples": 2000, "deadline": None},
