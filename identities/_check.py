@@ -152,8 +152,12 @@ def check(spec: Identity, example: Any) -> Verdict:
     """Compare ``spec``'s claim with the oracles at one drawn example."""
     values = example.values
     if spec.form == "value":
-        actual = _finite(spec, "function", spec.function(**values), example)
-        claim = _finite(spec, "claimed", spec.claimed(**values), example)
+        actual = _finite(spec, "function",
+                         _call(spec, "function", lambda: spec.function(**values), example),
+                         example)
+        claim = _finite(spec, "claimed",
+                        _call(spec, "claimed", lambda: spec.claimed(**values), example),
+                        example)
         _check_shape(spec, claim, tuple(actual.shape), ())
         claim = claim.reshape(actual.shape)
         tol = ROUNDING_RTOL * magnitude(claim, actual)
@@ -197,8 +201,11 @@ def _prepare(spec: Identity, example: Any) -> _Setup:
 
         claim_args = values
     with torch.no_grad():
-        out = _finite(spec, "function", f(x), example)
-    claim = _finite(spec, "claimed", spec.claimed(**claim_args), example)
+        out = _finite(spec, "function", _call(spec, "function", lambda: f(x), example),
+                      example)
+    claim = _finite(spec, "claimed",
+                    _call(spec, "claimed", lambda: spec.claimed(**claim_args), example),
+                    example)
     shape = _check_shape(spec, claim, tuple(out.shape), tuple(x.shape))
 
     def arrange(t: torch.Tensor) -> torch.Tensor:
@@ -210,6 +217,19 @@ def _prepare(spec: Identity, example: Any) -> _Setup:
     if not spec.at_kink:
         fd = (finite_difference_hessian if hessian else finite_difference_jacobian)(f, x)
     return _Setup(claim.reshape(shape), arrange(ad), fd, arrange)
+
+
+def _call(spec: Identity, what: str, thunk: Callable[[], Any], example: Any) -> Any:
+    """``thunk()`` (an evaluation of the function or the claim), its errors reported."""
+    try:
+        return thunk()
+    except SpecError:
+        raise
+    except Exception as err:
+        raise SpecError(f"spec {spec.name!r}: {what} raised {type(err).__name__} "
+                        f"({str(err).splitlines()[0] if str(err) else ''}) at inputs "
+                        f"{format_inputs(example)}; make it defined on the declared domain, "
+                        "or constrain the inputs with a domain or derived().") from err
 
 
 def _finite(spec: Identity, what: str, value: Any, example: Any) -> torch.Tensor:
@@ -257,8 +277,10 @@ def _prepare_structured(spec: Identity, example: Any, basis: torch.Tensor) -> _S
         return spec.function(**{**values, spec.wrt: torch.einsum("k,kij->ij", t, basis)})
 
     with torch.no_grad():
-        out = _finite(spec, "function", f(theta), example)
-    claim = _finite(spec, "claimed", spec.claimed(**values), example)
+        out = _finite(spec, "function", _call(spec, "function", lambda: f(theta), example),
+                      example)
+    claim = _finite(spec, "claimed",
+                    _call(spec, "claimed", lambda: spec.claimed(**values), example), example)
     shape = _check_shape(spec, claim, tuple(out.shape), tuple(x.shape))
 
     def arrange(t: torch.Tensor) -> torch.Tensor:

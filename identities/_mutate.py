@@ -120,7 +120,7 @@ def judge(mutant: Mutant, examples: int) -> str:
     try:
         outcome = investigate(mutated, max_examples=examples, replay=False, **NO_SHRINK)
     except SpecError:
-        return "killed"  # the suite refuses it outright (a shape or dtype error)
+        return "killed"  # the suite rejects it outright (wrong shape, raises on the domain)
     if outcome.verdict is not None and outcome.verdict.status == REFUTED:
         return "killed"
     same = equivalence_spec(mutant)
@@ -129,7 +129,7 @@ def judge(mutant: Mutant, examples: int) -> str:
             if investigate(same, max_examples=examples, replay=False, **NO_SHRINK).passed:
                 return "equivalent"
         except SpecError:
-            pass
+            pass  # the mutant fails where the original does not: not equivalent
     return "survived"
 
 

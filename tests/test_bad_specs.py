@@ -40,6 +40,10 @@ CASES = {
     "function non-finite on the domain": (
         spec(function="lambda x: torch.log(x).sum()", claimed="lambda x: 1 / x"),
         ["function returned non-finite values", "at inputs n=", "constrain the inputs"]),
+    "claim that raises on the domain": (
+        spec(inputs="{'A': matrix('n', 'n')}", wrt="'A'", function="lambda A: A.sum()",
+             claimed="lambda A: torch.linalg.inv(A - A)", form="'gradient'"),
+        ["claimed raised", "LinAlgError", "at inputs n=", "defined on the declared domain"]),
     "claim non-finite on the domain": (
         spec(claimed="lambda x: x / (x - x)"),
         ["claimed returned non-finite values", "constrain the inputs"]),
@@ -111,4 +115,4 @@ def test_duplicate_names_are_refused_with_both_files(tmp_path):
 
 
 def test_the_table_covers_at_least_15_kinds():
-    assert len(CASES) + 1 >= 15  # the rows above and the duplicate-name test
+    assert len(CASES) + 1 >= 15  # the rows above and the duplicate-name test: 19 kinds
