@@ -65,16 +65,20 @@ def cmd_check(args: argparse.Namespace, catalog: Catalog) -> int:
     return 0 if outcome.passed else 1
 
 
-README_BEGIN = "<!-- coverage:begin -->"
-README_END = "<!-- coverage:end -->"
+def readme_with_block(text: str, name: str, block: str) -> str:
+    """``text`` with the lines between ``<!-- name:begin -->`` and ``<!-- name:end -->``
+    replaced by ``block``."""
+    begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+    head, found, rest = text.partition(begin)
+    if not found or end not in rest:
+        raise ValueError(f"README has no {begin} ... {end} block")
+    return head + begin + "\n" + block + end + rest.partition(end)[2]
 
 
-def readme_with_table(text: str, table: str) -> str:
-    """``text`` with the block between the coverage markers replaced by ``table``."""
-    head, found, rest = text.partition(README_BEGIN)
-    if not found or README_END not in rest:
-        raise ValueError(f"README has no {README_BEGIN} ... {README_END} block")
-    return head + README_BEGIN + "\n" + table + README_END + rest.partition(README_END)[2]
+def readme_with_coverage(text: str, rows: list) -> str:
+    """README with its generated coverage blocks brought up to date."""
+    text = readme_with_block(text, "refuted", _coverage.refuted_markdown(rows))
+    return readme_with_block(text, "coverage", _coverage.markdown(rows))
 
 
 def cmd_coverage(args: argparse.Namespace, catalog: Catalog) -> int:
@@ -85,7 +89,7 @@ def cmd_coverage(args: argparse.Namespace, catalog: Catalog) -> int:
         print(_coverage.markdown(rows), end="")
     elif args.write_readme:
         path = Path(args.write_readme)
-        path.write_text(readme_with_table(path.read_text(), _coverage.markdown(rows)))
+        path.write_text(readme_with_coverage(path.read_text(), rows))
         print(f"wrote the coverage table into {path}")
     else:
         for r in rows:

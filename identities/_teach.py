@@ -371,7 +371,8 @@ def index_page(lessons: list[Lesson]) -> str:
     taught = [lesson for lesson in lessons if lesson.refuted]
     lines = ["# Misconceptions, refuted", "",
              f"{len(taught)} statements declared false, each refuted with the smallest "
-             "counterexample Hypothesis found (derandomized, so the same on every run). "
+             "counterexample Hypothesis found (a derandomized search; `--record` keeps them "
+             "in identities/regressions.json, which every run replays first). "
              "Each lesson shows the wrong statement and the true one, the counterexample, "
              "the claimed and true values, a picture (claimed | true | difference) and why "
              "it fails. Written by `python -m identities teach`; the counterexamples are "
