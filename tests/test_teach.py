@@ -32,7 +32,7 @@ from strategies import Example
 #: claim with two dimensions and a derived input.
 TAUGHT = ["misconception__jacobian__denominator_layout_given",
           "misconception__quadratic_form__half_gradient",
-          "misconception__loss__grad_w_without_relu_mask"]
+          "misconception__squared_norm__missing_2"]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
