@@ -293,10 +293,9 @@ cookbook_140__det_symmetric = Identity(
     statement=r"\frac{\partial\det(X)}{\partial X} = \det(X)\left(2X^{-1} - (X^{-1}\circ I)"
               r"\right)",
     source=_cb("140"),
-    conditions="X symmetric (structured derivative, as (138)); implicit: X invertible. "
-               "Drawn symmetric positive definite: the engine has no symmetric domain that "
-               "is invertible with a determinant of either sign",
-    inputs={"X": matrix("n", "n", "spd")},
+    conditions="X symmetric (structured derivative, as (138)); implicit: X invertible "
+               "(drawn symmetric and diagonally dominant, det of either sign)",
+    inputs={"X": matrix("n", "n", "symmetric_invertible")},
     wrt="X",
     form="gradient",
     function=lambda X: torch.linalg.det(X),

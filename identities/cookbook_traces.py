@@ -60,8 +60,8 @@ UNIT_SCALE_NOTE = " (sampling: entries of X in (-2, 2), to keep e^|X| rounding i
 #: in (-2, 2). A sampling choice, not a condition: at entries up to 4 the terms of the trace
 #: reach 10^3 - 10^5 while the trace itself can be small by cancellation, and their rounding
 #: then exceeds the finite-difference error model (relative to the trace) in 1 to 5 draws in
-#: 10,000 (oracle conflicts, or the engine's "no dependence" check when the trace vanishes
-#: identically, as for a skew C in (116)); in (-2, 2), none in 20,000.
+#: 10,000 (oracle conflicts; the worst case is a trace that vanishes identically, as for a
+#: skew C in (116) or C A = 0 in (118)); in (-2, 2), none in 20,000.
 MODERATE_NOTE = " (sampling: entries in (-2, 2), to keep cancellation in the trace in check)"
 
 # -- (98) -----------------------------------------------------------------------------------

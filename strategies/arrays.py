@@ -156,6 +156,7 @@ MATRICES: dict[str, Callable[[int], st.SearchStrategy[torch.Tensor]]] = {
     "invertible": lambda n: _dominant(n, symmetric=False, signed=True),
     "positive_determinant": lambda n: _dominant(n, symmetric=False, signed=False),
     "spd": lambda n: _dominant(n, symmetric=True, signed=False),
+    "symmetric_invertible": lambda n: _dominant(n, symmetric=True, signed=True),
     "orthogonal": orthogonal_matrices,
     "symmetric_separated": symmetric_separated_matrices,
     "diagonal": diagonal_matrices,
@@ -175,6 +176,7 @@ DOMAINS: dict[str, str] = {
                   "det of either sign",
     "positive_determinant": "like invertible, with a positive diagonal, so det > 0",
     "spd": "symmetric positive definite, diagonally dominant",
+    "symmetric_invertible": "symmetric, diagonally dominant, det of either sign",
     "orthogonal": "square, Q^T Q = I (Cayley transform of a skew matrix)",
     "symmetric_separated": "symmetric, eigenvalues at least 1 apart (simple spectrum)",
     "diagonal": "square, zero off the diagonal",
@@ -190,7 +192,7 @@ def structure_basis(domain: str | tuple[float, float], n: int) -> torch.Tensor |
     free value (for a symmetric matrix, S^ij = J^ij + J^ji - J^ij J^ij, Cookbook 2.8).
     """
     i, j = torch.meshgrid(torch.arange(n), torch.arange(n), indexing="ij")
-    if domain in ("symmetric", "spd", "symmetric_separated"):
+    if domain in ("symmetric", "spd", "symmetric_invertible", "symmetric_separated"):
         keys = [(a, b) for a in range(n) for b in range(a, n)]
         tag = torch.minimum(i, j) * n + torch.maximum(i, j)
         codes = [a * n + b for a, b in keys]
@@ -210,7 +212,8 @@ def structure_basis(domain: str | tuple[float, float], n: int) -> torch.Tensor |
 
 def direction_domain(domain: str | tuple[float, float]) -> str:
     """The domain of directions that keep an input of ``domain`` in its structure."""
-    return {"symmetric": "symmetric", "spd": "symmetric", "symmetric_separated": "symmetric",
+    return {"symmetric": "symmetric", "spd": "symmetric", "symmetric_invertible": "symmetric",
+            "symmetric_separated": "symmetric",
             "diagonal": "diagonal",
             "toeplitz": "toeplitz", "symmetric_toeplitz": "symmetric_toeplitz"}.get(
         domain if isinstance(domain, str) else "", "general")

@@ -14,7 +14,7 @@ sides = st.integers(1, 6)
 @given(data=st.data())
 def test_invertible_matrices_have_bounded_condition_number(data):
     n = data.draw(sides, label="n")
-    for domain in ("invertible", "positive_determinant", "spd"):
+    for domain in ("invertible", "positive_determinant", "spd", "symmetric_invertible"):
         a = data.draw(arrays((n, n), domain), label=domain)
         cond = torch.linalg.cond(a, p=float("inf"))
         assert cond <= 2 + 4 * (n - 1) + 1e-9, f"{domain}: cond_inf {cond} for {a.tolist()}"
@@ -27,6 +27,8 @@ def test_structured_domains_have_their_structure(data):
     assert torch.equal(sym, sym.T)
     spd = data.draw(arrays((n, n), "spd"), label="spd")
     assert torch.equal(spd, spd.T) and float(torch.linalg.eigvalsh(spd).min()) > 0
+    syminv = data.draw(arrays((n, n), "symmetric_invertible"), label="symmetric_invertible")
+    assert torch.equal(syminv, syminv.T) and abs(float(torch.linalg.det(syminv))) > 0
     pos = data.draw(arrays((n, n), "positive_determinant"), label="posdet")
     assert float(torch.linalg.det(pos)) > 0
     q = data.draw(arrays((n, n), "orthogonal"), label="orthogonal")
