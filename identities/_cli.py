@@ -147,6 +147,16 @@ def cmd_soak(args: argparse.Namespace, catalog: Catalog) -> int:
     return 0 if result["false_alarms"] == 0 else 1
 
 
+def _add_run_options(parser: argparse.ArgumentParser, *, examples: int, per: str) -> None:
+    """The options shared by the long runs (mutate, soak)."""
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--examples", type=int, default=examples,
+                        help=f"examples per {per} (default {examples})")
+    parser.add_argument("--pattern", default="",
+                        help="only identities whose name contains it")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m identities",
                                      description="The catalog of matrix-calculus identities.")
@@ -169,20 +179,12 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--write-readme", metavar="README", help="replace the table in README")
     p_mut = sub.add_parser("mutate", help="mutation testing: mutate every true identity's "
                                           "claim; every mutant must be killed or equivalent")
-    p_mut.add_argument("--json", action="store_true", help="print the counts as JSON")
-    p_mut.add_argument("--examples", type=int, default=50,
-                       help="examples per mutant search (default 50)")
-    p_mut.add_argument("--pattern", default="", help="only identities whose name contains it")
+    _add_run_options(p_mut, examples=50, per="mutant search")
     p_mut.add_argument("--profile", choices=sorted(_profiles.PROFILES), default=None)
-    p_mut.add_argument("--quiet", action="store_true", help="no progress bar")
     p_soak = sub.add_parser("soak", help="every true identity on many examples under several "
                                          "seeds; counts false alarms")
-    p_soak.add_argument("--json", action="store_true", help="print the result as JSON")
-    p_soak.add_argument("--examples", type=int, default=2000,
-                        help="examples per identity and seed (default 2000)")
+    _add_run_options(p_soak, examples=2000, per="identity and seed")
     p_soak.add_argument("--seeds", type=int, default=5, help="seeds 1..N (default 5)")
-    p_soak.add_argument("--pattern", default="", help="only identities whose name contains it")
-    p_soak.add_argument("--quiet", action="store_true", help="no progress bar")
     p_teach = sub.add_parser("teach", help="a lesson page and a picture for every refuted "
                                            "misconception (holds=False), an index and "
                                            "counterexamples.json")
