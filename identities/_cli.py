@@ -133,6 +133,7 @@ def cmd_mutate(args: argparse.Namespace, catalog: Catalog) -> int:
 def cmd_soak(args: argparse.Namespace, catalog: Catalog) -> int:
     from identities import _soak
 
+    _profiles.load(None)
     result = _soak.run(args.identities_path, examples=args.examples,
                        seeds=list(range(1, args.seeds + 1)), pattern=args.pattern,
                        progress=not args.quiet)

@@ -83,7 +83,9 @@ def investigate(spec: Identity, *, max_examples: int | None = None,
     count = 0
     # One decisive example is the answer: stop at the first failure and shrink it, rather
     # than hunting for other failures for a while (which makes the result depend on speed).
+    # No deadline: how long an example takes says nothing about the identity.
     overrides: dict = {"verbosity": Verbosity.quiet, "report_multiple_bugs": False,
+                       "deadline": None,
                        "suppress_health_check": [HealthCheck.too_slow,
                                                  HealthCheck.data_too_large]}
     if max_examples is not None:
