@@ -140,7 +140,11 @@ def finite_difference_jacobian(f: Callable[[torch.Tensor], torch.Tensor], x: tor
     e2 = (16 * d2 - d4) / 15
     truncation = (e1 - e2).abs() / 63
     if evaluation_error is None:
-        noise = EVAL_RTOL * values.abs().amax(dim=0).clamp(min=UNIT)
+        # Rounding in f is relative to the size of its terms, not of its value (which can
+        # be small by cancellation): sum_i |df/dx_i| |x_i|, how much f moves when every
+        # input moves by its own size, measures them, from this oracle's own estimate.
+        terms = (d1.abs() * flat.abs().reshape(n, *([1] * len(out_shape)))).sum(dim=0)
+        noise = EVAL_RTOL * torch.maximum(values.abs().amax(dim=0), terms).clamp(min=UNIT)
     else:
         noise = torch.full(values.shape[1:], float(evaluation_error), dtype=values.dtype)
     rounding = _ROUNDING_GAIN * noise / hh
