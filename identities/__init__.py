@@ -12,11 +12,13 @@ intra-op thread per process: the suite works on tiny tensors, one process per co
 import torch
 
 from identities.spec import (
+    COOKBOOK,
     FORMS,
     LAYOUTS,
     Identity,
     Source,
     SpecError,
+    cookbook,
     derived,
     integer,
     matrix,
@@ -29,6 +31,6 @@ torch.set_default_dtype(torch.float64)
 torch.set_num_threads(1)
 
 __all__ = [
-    "FORMS", "LAYOUTS", "Identity", "Source", "SpecError", "derived", "integer", "matrix",
+    "COOKBOOK", "FORMS", "LAYOUTS", "Identity", "Source", "SpecError", "cookbook", "derived", "integer", "matrix",
     "scalar", "smooth_map", "vector",
 ]

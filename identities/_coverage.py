@@ -16,9 +16,9 @@ from __future__ import annotations
 import dataclasses
 
 from identities._registry import Catalog
-from identities.spec import Identity
+from identities.spec import COOKBOOK, Identity
 
-DOCUMENT = "matrix-cookbook-2012"
+DOCUMENT = COOKBOOK
 
 #: Equations (33)-(144) in order; "64a" is the unnumbered result between (64) and (65).
 EQUATIONS: tuple[str, ...] = tuple(

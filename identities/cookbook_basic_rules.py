@@ -10,11 +10,8 @@ import itertools
 
 import torch
 
-from identities.spec import Identity, Source, derived, matrix, scalar, vector
-
-
-def _eq(number: str) -> Source:
-    return Source("matrix-cookbook-2012", number)
+from identities.spec import Identity, derived, matrix, scalar, vector
+from identities.spec import cookbook as _eq
 
 
 def _adjugate(X: torch.Tensor) -> torch.Tensor:

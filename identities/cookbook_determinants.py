@@ -10,13 +10,10 @@ and Y', Y'' are known in closed form and not proportional to each other.
 import torch
 
 from identities.cookbook_basic_rules import det_leibniz
-from identities.spec import Identity, Source, derived, integer, matrix, scalar, vector
+from identities.spec import Identity, derived, integer, matrix, scalar, vector
+from identities.spec import cookbook as _eq
 
 inv, det, solve = torch.linalg.inv, torch.linalg.det, torch.linalg.solve
-
-
-def _eq(number: str) -> Source:
-    return Source("matrix-cookbook-2012", number)
 
 
 def _quarter_rows(G: torch.Tensor) -> torch.Tensor:

@@ -12,13 +12,10 @@ i drawn in 0..3 and taken modulo n.
 
 import torch
 
-from identities.spec import Identity, Source, derived, integer, matrix, scalar, vector
+from identities.spec import Identity, derived, integer, matrix, scalar, vector
+from identities.spec import cookbook as _eq
 
 inv, det = torch.linalg.inv, torch.linalg.det
-
-
-def _eq(number: str) -> Source:
-    return Source("matrix-cookbook-2012", number)
 
 
 def _simple_spectrum(V, first, gaps, signs, imag, pairs):

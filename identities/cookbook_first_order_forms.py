@@ -11,11 +11,7 @@ from collections.abc import Callable
 
 import torch
 
-from identities.spec import Identity, Source, matrix, vector
-
-
-def cookbook(ref: str) -> Source:
-    return Source("matrix-cookbook-2012", ref)
+from identities.spec import Identity, cookbook, matrix, vector
 
 
 def single_entry(rows: int, cols: int, i: int, j: int) -> torch.Tensor:

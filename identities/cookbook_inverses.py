@@ -7,13 +7,10 @@ the unnumbered change-of-variables result after (64) (ref "64a").
 import torch
 
 from identities.cookbook_determinants import CURVE, CURVE_CONDITIONS, curve, curve_dx
-from identities.spec import Identity, Source, derived, matrix, smooth_map, vector
+from identities.spec import Identity, derived, matrix, smooth_map, vector
+from identities.spec import cookbook as _eq
 
 inv, det = torch.linalg.inv, torch.linalg.det
-
-
-def _eq(number: str) -> Source:
-    return Source("matrix-cookbook-2012", number)
 
 
 cookbook_059__inverse_of_curve = Identity(

@@ -8,11 +8,8 @@ a + d with every entry of d at least 0.5 from zero.
 
 import torch
 
-from identities.spec import Identity, Source, derived, matrix, vector
-
-
-def _cb(ref: str) -> Source:
-    return Source("matrix-cookbook-2012", ref)
+from identities.spec import Identity, derived, matrix, vector
+from identities.spec import cookbook as _cb
 
 
 def _norm(v):

@@ -14,11 +14,8 @@ Not testable: (134) defines S^ij, (135) is notation (dg(U)/dX means dg(f(X))/dX)
 
 import torch
 
-from identities.spec import Identity, Source, matrix, smooth_map, vector
-
-
-def _cb(ref: str) -> Source:
-    return Source("matrix-cookbook-2012", ref)
+from identities.spec import Identity, matrix, smooth_map, vector
+from identities.spec import cookbook as _cb
 
 
 def _tr(M):

@@ -9,11 +9,8 @@ cos of a matrix), not an element-wise function, and f is its scalar derivative.
 
 import torch
 
-from identities.spec import Identity, Source, matrix
-
-
-def _cb(ref: str) -> Source:
-    return Source("matrix-cookbook-2012", ref)
+from identities.spec import Identity, matrix
+from identities.spec import cookbook as _cb
 
 
 def _tr(M):

@@ -22,11 +22,8 @@ from identities.cookbook_traces import (
     matrix_cos,
     matrix_sin,
 )
-from identities.spec import Identity, Source, derived, integer, matrix, vector
-
-
-def _cb(ref: str) -> Source:
-    return Source("matrix-cookbook-2012", ref)
+from identities.spec import Identity, derived, integer, matrix, vector
+from identities.spec import cookbook as _cb
 
 
 def _tr(M):

@@ -20,16 +20,12 @@ general_A`` (quadratic_forms), ``composite__symmetric_rule_on_general_A`` (compo
 
 import torch
 
-from identities.spec import Identity, Source, derived, matrix, scalar, vector
+from identities.spec import Identity, Source, cookbook, derived, matrix, scalar, vector
 
 FORMULAS = Source("seed", "Some matrix differentiation formulas")
 JACOBIAN = Source("seed", "Jacobian")
 ELEMENTWISE = Source("seed", "Examples (Derivatives of vector element-wise binary operators)")
 LOSS = Source("seed", "The gradient of the neural network loss function")
-
-
-def cookbook(ref: str) -> Source:
-    return Source("matrix-cookbook-2012", ref)
 
 
 # -- quadratic and bilinear forms ---------------------------------------------------------

@@ -58,6 +58,15 @@ class Source:
         return f'{self.document}, "{self.ref}"'
 
 
+#: ``Source.document`` of the Matrix Cookbook, version of November 15, 2012.
+COOKBOOK = "matrix-cookbook-2012"
+
+
+def cookbook(equation: str) -> Source:
+    """The source of a Matrix Cookbook (2012) equation, e.g. ``cookbook("49")``."""
+    return Source(COOKBOOK, equation)
+
+
 @dataclasses.dataclass(frozen=True)
 class Array:
     """A float64 tensor input with a symbolic shape and a domain (see ``strategies.DOMAINS``).
