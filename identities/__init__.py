@@ -31,6 +31,6 @@ torch.set_default_dtype(torch.float64)
 torch.set_num_threads(1)
 
 __all__ = [
-    "COOKBOOK", "FORMS", "LAYOUTS", "Identity", "Source", "SpecError", "cookbook", "derived", "integer", "matrix",
-    "scalar", "smooth_map", "vector",
+    "COOKBOOK", "FORMS", "LAYOUTS", "Identity", "Source", "SpecError", "cookbook", "derived",
+    "integer", "matrix", "scalar", "smooth_map", "vector",
 ]
