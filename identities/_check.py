@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from collections.abc import Callable
 from typing import Any
@@ -11,6 +12,7 @@ import numpy as np
 import torch
 
 from identities._oracles import (
+    EVAL_RTOL,
     ROUNDING_RTOL,
     UNIT,
     FiniteDifference,
@@ -118,6 +120,18 @@ def to_claim_form(spec: Identity, jac: torch.Tensor, out_ndim: int, shape: tuple
     return jac.reshape(shape)
 
 
+def from_claim_form(spec: Identity, claim: torch.Tensor, out_shape: tuple, in_shape: tuple
+                    ) -> torch.Tensor:
+    """The inverse of ``to_claim_form``: a claim arranged like the oracles' answers."""
+    if spec.form == "hessian":
+        return claim.reshape(in_shape + in_shape)
+    if spec.form == "jacobian" and spec.layout == "denominator" and out_shape:
+        t = claim.reshape(in_shape + out_shape)
+        n_in = len(in_shape)
+        return t.permute(*range(n_in, n_in + len(out_shape)), *range(n_in))
+    return claim.reshape(out_shape + in_shape)
+
+
 def _as_tensor(spec: Identity, what: str, value: Any) -> torch.Tensor:
     if not isinstance(value, torch.Tensor):
         try:
@@ -148,8 +162,24 @@ class Verdict:
         return render_report(self, rerun)
 
 
-def check(spec: Identity, example: Any) -> Verdict:
-    """Compare ``spec``'s claim with the oracles at one drawn example."""
+def check(spec: Identity, example: Any, projections: int = 0) -> Verdict:
+    """Compare ``spec``'s claim with the oracles at one drawn example.
+
+    With ``projections`` > 0 (large shapes), first compare ``u^T J v`` for that many random
+    signed directions ``u`` and ``v`` (see ``_projected``); anything but a confirmation
+    falls back to the full Jacobians, so that a report always shows the full picture.
+    """
+    if projections and spec.form != "value":
+        problem = _problem(spec, example)
+        try:
+            verdict = _judge(spec, example, _projected(problem, projections))
+        except Exception:  # noqa: BLE001 - the full check below reports what went wrong
+            verdict = None
+        if verdict is not None and verdict.status == CONFIRMED:
+            return verdict
+        return _judge(spec, example, _full(spec, problem))
+    if spec.form != "value":
+        return _judge(spec, example, _full(spec, _problem(spec, example)))
     values = example.values
     if spec.form == "value":
         actual = _finite(spec, "function",
@@ -164,7 +194,21 @@ def check(spec: Identity, example: Any) -> Verdict:
         direct = compare("direct evaluation", claim, actual, torch.tensor(tol),
                          f"{ROUNDING_RTOL:.1e} * max(1, max|value|)")
         return Verdict(spec, example, CONFIRMED if direct.ok else REFUTED, claim, [direct])
-    return _judge(spec, example, _prepare(spec, example))
+
+
+@dataclasses.dataclass
+class _Problem:
+    """What is differentiated and what is claimed, before any oracle runs."""
+
+    f: Callable[[torch.Tensor], torch.Tensor]
+    x: torch.Tensor  # the point (for structured inputs: the free values theta)
+    value: torch.Tensor  # f(x)
+    claim: torch.Tensor  # as the claim is arranged
+    canonical_claim: torch.Tensor  # arranged like the oracles' answers (out + in)
+    arrange: Callable[[torch.Tensor], torch.Tensor]  # canonical -> claim arrangement
+    hessian: bool = False
+    mask: torch.Tensor | None = None  # entries compared (structured inputs)
+    kink: bool = False  # at a kink: no finite differences
 
 
 @dataclasses.dataclass
@@ -176,30 +220,40 @@ class _Setup:
     fd: FiniteDifference | None  # canonical arrangement; None at a kink
     arrange: Callable[[torch.Tensor], torch.Tensor]  # canonical -> claim arrangement
     mask: torch.Tensor | None = None  # entries compared (structured inputs)
+    scale: float = UNIT  # at least this magnitude of the quantities compared
+    note: str = ""
 
 
-def _prepare(spec: Identity, example: Any) -> _Setup:
-    values = example.values
+def target(spec: Identity, values: dict, directions: dict
+           ) -> tuple[Callable[[torch.Tensor], torch.Tensor], torch.Tensor, dict]:
+    """What the oracles differentiate: ``(f, x, claim_args)``, ``f`` of the one input
+    ``x`` (for a differential rule, ``t`` along the directions, at ``t = 0``)."""
     if spec.form == "differential":
-        directions = example.directions
-
         def along(t: torch.Tensor) -> torch.Tensor:
             moved = {w: values[w] + t * directions[f"d{w}"] for w in spec.wrt_names}
             return spec.function(**{**values, **moved})
 
-        f, x = along, torch.zeros((), dtype=torch.float64)
-        claim_args = {**values, **directions}
-    else:
-        x = values[spec.wrt]
-        basis = structure_basis(_domain(spec), x.shape[0]) if (
-            spec.form == "gradient" and x.dim() == 2) else None
-        if basis is not None:
-            return _prepare_structured(spec, example, basis)
+        return along, torch.zeros((), dtype=torch.float64), {**values, **directions}
 
-        def f(v: torch.Tensor) -> torch.Tensor:
-            return spec.function(**{**values, spec.wrt: v})
+    def f(v: torch.Tensor) -> torch.Tensor:
+        return spec.function(**{**values, spec.wrt: v})
 
-        claim_args = values
+    return f, values[spec.wrt], values
+
+
+def structured(spec: Identity, x: torch.Tensor) -> torch.Tensor | None:
+    """The structure basis when the spec is a gradient with respect to a structured
+    matrix (see ``strategies.structure_basis``), else None."""
+    if spec.form == "gradient" and x.dim() == 2:
+        return structure_basis(_domain(spec), x.shape[0])
+    return None
+
+
+def _problem(spec: Identity, example: Any) -> _Problem:
+    f, x, claim_args = target(spec, example.values, example.directions)
+    basis = None if spec.form == "differential" else structured(spec, x)
+    if basis is not None:
+        return _structured_problem(spec, example, basis)
     with torch.no_grad():
         out = _finite(spec, "function", _call(spec, "function", lambda: f(x), example),
                       example)
@@ -211,12 +265,74 @@ def _prepare(spec: Identity, example: Any) -> _Setup:
     def arrange(t: torch.Tensor) -> torch.Tensor:
         return to_claim_form(spec, t, out.dim(), shape)
 
-    hessian = spec.form == "hessian"
-    ad = _autograd(spec, f, x, hessian)
+    claim = claim.reshape(shape)
+    canonical = from_claim_form(spec, claim, tuple(out.shape), tuple(x.shape))
+    return _Problem(f, x, out, claim, canonical, arrange, hessian=spec.form == "hessian",
+                    kink=spec.at_kink)
+
+
+def _full(spec: Identity, problem: _Problem) -> _Setup:
+    """Both oracles' full Jacobians (or Hessians)."""
+    f, x = problem.f, problem.x
+    ad = _autograd(spec, f, x, problem.hessian)
     fd = None
-    if not spec.at_kink:
-        fd = (finite_difference_hessian if hessian else finite_difference_jacobian)(f, x)
-    return _Setup(claim.reshape(shape), arrange(ad), fd, arrange)
+    if not problem.kink:
+        fd = (finite_difference_hessian if problem.hessian else finite_difference_jacobian)(f, x)
+    return _Setup(problem.claim, problem.arrange(ad), fd, problem.arrange, problem.mask)
+
+
+def _directions(count: int, size: int, generator: torch.Generator) -> torch.Tensor:
+    """``count`` random signed (+1/-1) directions as columns (``size`` x ``count``), or the
+    identity when there are no more entries than directions (nothing to project)."""
+    if size <= count:
+        return torch.eye(size, dtype=torch.float64)
+    return torch.randint(0, 2, (size, count), generator=generator).double() * 2 - 1
+
+
+def _projected(problem: _Problem, count: int) -> _Setup:
+    """``U J V`` for random signed ``U`` (outputs) and ``V`` (inputs): the oracles
+    differentiate ``h(t) = U f(x + V t)`` at ``t = 0`` (``count`` backward passes, ``8 count``
+    evaluations), and the claim is projected the same way, ``U C V``. For a Hessian,
+    ``V^T H V`` from ``h(t) = f(x + V t)``.
+
+    The tolerances are relative to the size of the terms, ``|U| |C| |V|`` (a projection
+    sums many terms of either sign), and the finite-difference rounding to that of each
+    output's terms, ``|C| |x|`` - from the claim, which is safe: a claim far from the truth
+    is refuted by autograd, and anything but a confirmation goes to the full check.
+    """
+    x, claim = problem.x, problem.canonical_claim
+    digest = hashlib.blake2b(x.detach().numpy().tobytes() + claim.numpy().tobytes(),
+                             digest_size=8).digest()
+    generator = torch.Generator().manual_seed(int.from_bytes(digest, "little") >> 1)
+    n_in = x.numel()
+    v = _directions(count, n_in, generator)
+    t0 = torch.zeros(v.shape[1], dtype=torch.float64)
+
+    def moved(t: torch.Tensor) -> torch.Tensor:
+        return problem.f(x + (v @ t).reshape(x.shape))
+
+    if problem.hessian:
+        c = claim.reshape(n_in, n_in)
+        projected = v.T @ c @ v
+        terms = v.abs().T @ c.abs() @ v.abs()
+        ad = torch.func.jacrev(torch.func.jacrev(moved))(t0)
+        fd = None if problem.kink else finite_difference_hessian(moved, t0)
+    else:
+        n_out = problem.value.numel()
+        u = _directions(count, n_out, generator).T
+        c = claim.reshape(n_out, n_in)
+        projected = u @ c @ v
+        terms = u.abs() @ c.abs() @ v.abs()
+        size = torch.maximum(problem.value.abs().reshape(-1), c.abs() @ x.abs().reshape(-1))
+        noise = EVAL_RTOL * float((u.abs() @ size.clamp(min=UNIT)).max())
+
+        def h(t: torch.Tensor) -> torch.Tensor:
+            return u @ moved(t).reshape(-1)
+
+        ad = autograd_jacobian(h, t0)
+        fd = None if problem.kink else finite_difference_jacobian(h, t0, evaluation_error=noise)
+    return _Setup(projected, ad, fd, lambda t: t, scale=float(terms.max()),
+                  note=f"projected on {v.shape[1]} random signed directions")
 
 
 def _call(spec: Identity, what: str, thunk: Callable[[], Any], example: Any) -> Any:
@@ -267,7 +383,7 @@ def _domain(spec: Identity) -> str:
     return decl.domain if isinstance(decl, Array) and isinstance(decl.domain, str) else ""
 
 
-def _prepare_structured(spec: Identity, example: Any, basis: torch.Tensor) -> _Setup:
+def _structured_problem(spec: Identity, example: Any, basis: torch.Tensor) -> _Problem:
     """Differentiate with respect to the free values theta of a structured input."""
     values = example.values
     x = values[spec.wrt]
@@ -282,38 +398,75 @@ def _prepare_structured(spec: Identity, example: Any, basis: torch.Tensor) -> _S
     claim = _finite(spec, "claimed",
                     _call(spec, "claimed", lambda: spec.claimed(**values), example), example)
     shape = _check_shape(spec, claim, tuple(out.shape), tuple(x.shape))
+    claim = claim.reshape(shape)
 
     def arrange(t: torch.Tensor) -> torch.Tensor:
         return torch.einsum("k,kij->ij", t, basis)
 
-    ad = _autograd(spec, f, theta, hessian=False)
-    fd = None if spec.at_kink else finite_difference_jacobian(f, theta)
-    return _Setup(claim.reshape(shape), arrange(ad), fd, arrange, basis.sum(0) > 0)
+    # The claim's value for each free value: its entry at any of the tied positions.
+    canonical = torch.einsum("ij,kij->k", claim, basis) / basis.sum(dim=(1, 2))
+    return _Problem(f, theta, out, claim, canonical, arrange, mask=basis.sum(0) > 0,
+                    kink=spec.at_kink)
+
+
+def judge_tensors(claim: torch.Tensor, ad: torch.Tensor, fd_value: torch.Tensor,
+                  fd_bound: torch.Tensor, truncation: torch.Tensor, rounding: torch.Tensor,
+                  mask: torch.Tensor | None = None, scale: float = UNIT
+                  ) -> dict[str, torch.Tensor]:
+    """The judgement of one example in tensor operations only, so that ``torch.vmap`` can
+    judge a batch (the sweep) exactly as ``check`` judges one: the tolerances and whether
+    the claim agrees with autograd (``by_ad``) and with finite differences (``by_fd``),
+    whether the oracles agree (``agree``), and whether finite differences changed with the
+    step (``unreliable``). ``fd_*`` are arranged like the claim; ``mask`` marks the entries
+    compared."""
+    def largest(t: torch.Tensor) -> torch.Tensor:
+        finite = torch.isfinite(t) if mask is None else torch.isfinite(t) & mask
+        return torch.where(finite, t.abs(), torch.zeros_like(t)).amax()
+
+    size = torch.maximum(largest(claim), largest(ad)).clamp(min=scale)
+    tol_ad = ROUNDING_RTOL * size
+    fd_tol = fd_bound + tol_ad
+
+    def within(a: torch.Tensor, b: torch.Tensor, tol: torch.Tensor) -> torch.Tensor:
+        difference = (a - b).abs()
+        ok = difference <= tol
+        return (ok if mask is None else ok | ~mask).all()
+
+    return {"size": size, "tol_ad": tol_ad, "fd_tol": fd_tol,
+            "by_ad": within(claim, ad, tol_ad), "by_fd": within(claim, fd_value, fd_tol),
+            "agree": within(ad, fd_value, fd_tol),
+            "unreliable": ((truncation - rounding) > 1e-6 * size).any()}
 
 
 def _judge(spec: Identity, example: Any, setup: _Setup) -> Verdict:
     claim, ad, mask = setup.claim, setup.autograd, setup.mask
-    scale = magnitude(claim if mask is None else claim[mask], ad)
-    tol_ad = torch.tensor(ROUNDING_RTOL * scale)
     ad_text = f"{ROUNDING_RTOL:.1e} * max(1, max|value|)"
-    by_ad = compare("autograd", claim, ad, tol_ad, ad_text, mask)
-    if setup.fd is None:
+    if setup.note:
+        ad_text = f"{ROUNDING_RTOL:.1e} * the size of the projected terms"
+    fd = setup.fd
+    if fd is None:
+        zero = torch.zeros_like(claim)
+        judged = judge_tensors(claim, ad, zero, zero, zero, zero, mask, setup.scale)
+        by_ad = compare("autograd", claim, ad, judged["tol_ad"], ad_text, mask)
         status = CONFIRMED if by_ad.ok else REFUTED
         return Verdict(spec, example, status, claim, [by_ad],
                        note="at a kink: autograd's convention only; finite differences "
                             "do not apply where the derivative does not exist")
-    fd = setup.fd
     fd_value = setup.arrange(fd.value)
-    fd_tol = setup.arrange(fd.error_bound) + tol_ad
+    judged = judge_tensors(claim, ad, fd_value, setup.arrange(fd.error_bound),
+                           setup.arrange(fd.truncation), setup.arrange(fd.rounding), mask,
+                           setup.scale)
     fd_text = "finite-difference error bound + autograd tolerance"
-    by_fd = compare("finite differences", claim, fd_value, fd_tol, fd_text, mask)
-    agreement = compare("autograd vs finite differences", ad, fd_value, fd_tol, fd_text, mask)
+    by_ad = compare("autograd", claim, ad, judged["tol_ad"], ad_text, mask)
+    by_fd = compare("finite differences", claim, fd_value, judged["fd_tol"], fd_text, mask)
+    agreement = compare("autograd vs finite differences", ad, fd_value, judged["fd_tol"],
+                        fd_text, mask)
 
-    if fd.unreliable(scale) or not agreement.ok:
-        status, note = CONFLICT, _conflict_cause(fd, scale, ad, fd_value)
-    elif by_ad.ok and by_fd.ok:
+    if bool(judged["unreliable"]) or not bool(judged["agree"]):
+        status, note = CONFLICT, _conflict_cause(bool(judged["unreliable"]), ad, fd_value)
+    elif bool(judged["by_ad"]) and bool(judged["by_fd"]):
         status, note = CONFIRMED, ""
-    elif not by_ad.ok and not by_fd.ok:
+    elif not bool(judged["by_ad"]) and not bool(judged["by_fd"]):
         status, note = REFUTED, ""
     else:
         status = INCONCLUSIVE
@@ -321,6 +474,8 @@ def _judge(spec: Identity, example: Any, setup: _Setup) -> Verdict:
                 "two oracles' resolutions")
     if mask is not None and not bool(mask.all()):
         note = (note + "; " if note else "") + "entries outside the structure are not compared"
+    if setup.note:
+        note = (note + "; " if note else "") + setup.note
     return Verdict(spec, example, status, claim, [by_ad, by_fd], agreement, note)
 
 
@@ -340,12 +495,11 @@ def _check_shape(spec: Identity, claim: torch.Tensor, out_shape: tuple, in_shape
                     f"shape {expected}.")
 
 
-def _conflict_cause(fd: FiniteDifference, scale: float, ad: torch.Tensor,
-                    fd_value: torch.Tensor) -> str:
+def _conflict_cause(unreliable: bool, ad: torch.Tensor, fd_value: torch.Tensor) -> str:
     if not (torch.isfinite(ad).all() and torch.isfinite(fd_value).all()):
         return "an oracle returned non-finite values: a domain edge (division by zero, " \
                "log of zero) is at or near the inputs"
-    if fd.unreliable(scale):
+    if unreliable:
         return "finite differences change with the step size: a kink or a domain edge " \
                "lies within the stencil, so the derivative is not smooth here"
     return "autograd and finite differences disagree beyond the finite-difference error " \

@@ -1,4 +1,5 @@
-"""Command line: ``python -m identities list | check NAME | coverage | teach | mutate | soak``."""
+"""Command line: ``python -m identities list | check NAME | coverage | teach | mutate | soak |
+sweep [NAME]``."""
 
 from __future__ import annotations
 
@@ -44,14 +45,21 @@ def cmd_list(args: argparse.Namespace, catalog: Catalog) -> int:
     return 0
 
 
-def cmd_check(args: argparse.Namespace, catalog: Catalog) -> int:
+def find(catalog: Catalog, name: str) -> Identity | None:
+    """The spec named ``name``, or None after saying which names come close."""
     try:
-        spec = catalog.get(args.name)
+        return catalog.get(name)
     except KeyError:
-        close = [s.name for s in catalog.specs if args.name.lower() in s.name.lower()]
+        close = [s.name for s in catalog.specs if name.lower() in s.name.lower()]
         hint = f" Did you mean: {', '.join(close[:8])}?" if close else \
             " See `python -m identities list`."
-        print(f"No identity named {args.name!r}.{hint}", file=sys.stderr)
+        print(f"No identity named {name!r}.{hint}", file=sys.stderr)
+        return None
+
+
+def cmd_check(args: argparse.Namespace, catalog: Catalog) -> int:
+    spec = find(catalog, args.name)
+    if spec is None:
         return 2
     profile = _profiles.load(args.profile)
     outcome = investigate(spec, max_examples=args.examples)
@@ -148,8 +156,50 @@ def cmd_soak(args: argparse.Namespace, catalog: Catalog) -> int:
     return 0 if result["false_alarms"] == 0 else 1
 
 
+def cmd_sweep(args: argparse.Namespace, catalog: Catalog) -> int:
+    from identities import _sweep
+
+    if args.name:
+        spec = find(catalog, args.name)
+        if spec is None:
+            return 2
+        specs = [spec]
+    else:
+        specs = [s for s in catalog.specs if args.pattern in s.name]
+    results = []
+    for spec in specs:
+        result = _sweep.sweep(spec, args.examples, seed=args.seed, progress=not args.quiet)
+        results.append(result)
+        if args.json:
+            continue
+        if result.skipped:
+            print(f"SKIP: {spec.name}: not swept: {result.skipped}")
+            continue
+        word = "PASS" if result.passed else "FAIL"
+        status = result.as_json()["status"]
+        print(f"{word}: {spec.name} is declared {'true' if spec.holds else 'false'}; the "
+              f"sweep says {status} ({result.examples} examples, {result.seconds:.1f} s, "
+              f"{result.examples / max(result.seconds, 1e-9):,.0f} examples/s)")
+        if result.verdict is not None and (not result.passed or args.name):
+            if result.shrunk is not None:
+                print("shrunk by Hypothesis:\n" + result.shrunk.report())
+            else:
+                print("as found (Hypothesis could not reproduce it to shrink it):\n"
+                      + result.verdict.report())
+    if args.json:
+        print(json.dumps([r.as_json() for r in results], indent=2))
+    elif len(results) > 1:
+        swept = [r for r in results if not r.skipped]
+        total = sum(r.examples for r in swept)
+        seconds = sum(r.seconds for r in swept)
+        failed = [r.spec.name for r in swept if not r.passed]
+        print(f"sweep: {len(swept)} identities swept ({len(results) - len(swept)} not "
+              f"sweepable), {total} examples in {seconds:.1f} s, {len(failed)} failed")
+    return 0 if all(r.passed for r in results) else 1
+
+
 def _add_run_options(parser: argparse.ArgumentParser, *, examples: int, per: str) -> None:
-    """The options shared by the long runs (mutate, soak)."""
+    """The options shared by the long runs (mutate, soak, sweep)."""
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--examples", type=int, default=examples,
                         help=f"examples per {per} (default {examples})")
@@ -186,6 +236,13 @@ def build_parser() -> argparse.ArgumentParser:
                                          "seeds; counts false alarms")
     _add_run_options(p_soak, examples=2000, per="identity and seed")
     p_soak.add_argument("--seeds", type=int, default=5, help="seeds 1..N (default 5)")
+    p_sweep = sub.add_parser("sweep", help="check identities on very many random examples "
+                                           "in batches (torch.vmap); a failure is shrunk "
+                                           "by Hypothesis")
+    p_sweep.add_argument("name", nargs="?", default="",
+                         help="one identity (default: every one that can be swept)")
+    _add_run_options(p_sweep, examples=100_000, per="identity")
+    p_sweep.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p_teach = sub.add_parser("teach", help="a lesson page and a picture for every refuted "
                                            "misconception (holds=False), an index and "
                                            "counterexamples.json")
@@ -203,6 +260,6 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     catalog = load_catalog(args.identities_path)
     commands = {"list": cmd_list, "check": cmd_check, "coverage": cmd_coverage,
-                "mutate": cmd_mutate, "soak": cmd_soak,
+                "mutate": cmd_mutate, "soak": cmd_soak, "sweep": cmd_sweep,
                 "teach": cmd_teach}
     return commands[args.command](args, catalog)

@@ -12,11 +12,11 @@ import dataclasses
 import hypothesis
 from hypothesis import HealthCheck, Verbosity, given, settings
 
-from identities import _regressions
+from identities import _profiles, _regressions
 from identities._check import CONFIRMED, REFUTED, Verdict, check
 from identities._registry import Problem
 from identities.spec import Identity, SpecError
-from strategies import examples
+from strategies import DIM_RANGE, examples
 
 
 class _Decisive(Exception):
@@ -72,13 +72,15 @@ class Outcome:
 
 def investigate(spec: Identity, *, max_examples: int | None = None,
                 dim_range: tuple[int, int] | None = None, replay: bool = True,
-                seed: int | None = None, **setting_overrides) -> Outcome:
+                seed: int | None = None, projections: int = 0, **setting_overrides
+                ) -> Outcome:
     """Search for an example that decides ``spec``, under the current Hypothesis profile.
 
     A stored counterexample (``identities/regressions.json``) is tried first unless
     ``replay`` is False (as when searching afresh for a minimal one). Other keywords are
     Hypothesis settings for this search (e.g. ``phases`` without shrinking); ``seed`` fixes
-    the random seed of a randomized search.
+    the random seed of a randomized search; ``projections`` > 0 checks random projections
+    first (large shapes; see ``check``).
     """
     count = 0
     # One decisive example is the answer: stop at the first failure and shrink it, rather
@@ -91,12 +93,15 @@ def investigate(spec: Identity, *, max_examples: int | None = None,
     if max_examples is not None:
         overrides["max_examples"] = max_examples
     overrides.update(setting_overrides)
-    strategy = examples(spec) if dim_range is None else examples(spec, dim_range)
+    suite = _profiles.suite_options()
+    projections = projections or suite.get("projections", 0)
+    large = suite.get("large", False)
+    strategy = examples(spec, dim_range or DIM_RANGE, large=large)
 
     def property_(example) -> None:
         nonlocal count
         count += 1
-        verdict = check(spec, example)
+        verdict = check(spec, example, projections)
         if spec.holds and verdict.status != CONFIRMED:
             raise _Unconfirmed(verdict)
         if not spec.holds and verdict.status == REFUTED:

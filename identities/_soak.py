@@ -50,6 +50,8 @@ def run(paths: list[str], examples: int, seeds: list[int], pattern: str = "",
                 result["false_alarms"] += 1
                 result["alarms"].append({"name": name, "seed": seed, "status": status,
                                          "report": report})
+                if progress:  # say which one at once; the full report comes at the end
+                    print(f"\rfalse alarm: {name} (seed {seed}): {status}", file=sys.stderr)
             if progress:
                 bar = "#" * (30 * i // len(tasks))
                 print(f"\rsoak [{bar:<30}] {i}/{len(tasks)}  examples {result['examples']}  "

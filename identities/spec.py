@@ -111,6 +111,11 @@ class Derived:
     build: Callable
     extra: Mapping[str, Input]
 
+    def arguments(self, available: Mapping[str, object]) -> dict:
+        """Those of ``available`` (earlier inputs and the extra draws) that build takes."""
+        wanted = inspect.signature(self.build).parameters
+        return {k: v for k, v in available.items() if k in wanted}
+
 
 Input = Array | Integer | SmoothMap | Derived
 

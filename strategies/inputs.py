@@ -3,18 +3,46 @@
 from __future__ import annotations
 
 import dataclasses
-import inspect
 from typing import Any
 
 import torch
 from hypothesis import strategies as st
 
 from identities.spec import Array, Derived, Identity, Input, Integer, SmoothMap
-from strategies.arrays import arrays, direction_domain
+from strategies.arrays import arrays, construction, direction_domain
 from strategies.maps import smooth_maps
 
 #: Default range of every symbolic dimension; a spec's ``dims`` overrides it per symbol.
 DIM_RANGE = (1, 4)
+
+#: Large shapes (the ``large`` profile): vectors up to this length, matrices up to this side.
+LARGE_VECTOR = 1024
+LARGE_MATRIX = 32
+
+
+def _declarations(spec: Identity) -> list[Input]:
+    """Every input declaration, the extra draws of derived inputs included."""
+    out: list[Input] = []
+    for decl in spec.inputs.values():
+        out += list(decl.extra.values()) if isinstance(decl, Derived) else [decl]
+    return out
+
+
+def large_ranges(spec: Identity) -> dict[str, tuple[int, int]]:
+    """Ranges of the symbols for large shapes: a symbol that only sizes vectors goes up to
+    ``LARGE_VECTOR``, one that sizes a matrix (or more) up to ``LARGE_MATRIX``. Symbols
+    with their own range in ``spec.dims``, distinct symbols, and the sizes of generated maps
+    keep their ranges."""
+    out = {}
+    decls = _declarations(spec)
+    for sym in spec.symbols:
+        if sym in spec.dims or sym in spec.distinct:
+            continue
+        if any(isinstance(d, SmoothMap) and sym in (d.dim_in, d.dim_out) for d in decls):
+            continue
+        ranks = [len(d.shape) for d in decls if isinstance(d, Array) and sym in d.shape]
+        out[sym] = (1, LARGE_VECTOR if max(ranks, default=1) == 1 else LARGE_MATRIX)
+    return out
 
 
 @dataclasses.dataclass
@@ -39,12 +67,17 @@ def _show(value: Any) -> str:
     return repr(value)
 
 
-def dimensions(spec: Identity, dim_range: tuple[int, int] = DIM_RANGE
+def dimensions(spec: Identity, dim_range: tuple[int, int] = DIM_RANGE,
+               ranges: dict[str, tuple[int, int]] | None = None
                ) -> st.SearchStrategy[dict[str, int]]:
     """Values for the spec's symbolic dimensions; shrinks toward the smallest sizes.
 
-    Symbols listed in ``spec.distinct`` get pairwise different values.
+    Symbols listed in ``spec.distinct`` get pairwise different values; ``ranges`` gives
+    some symbols their own range (as ``large_ranges`` does), ahead of ``spec.dims``.
     """
+    ranges = ranges or {}
+    if not spec.symbols and not spec.distinct:
+        return st.just({})
     @st.composite
     def draw_dims(draw: st.DrawFn) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -57,7 +90,7 @@ def dimensions(spec: Identity, dim_range: tuple[int, int] = DIM_RANGE
             out.update(zip(spec.distinct, values, strict=True))
         for sym in spec.symbols:
             if sym not in out:
-                lo, hi = spec.dims.get(sym, dim_range)
+                lo, hi = ranges.get(sym) or spec.dims.get(sym, dim_range)
                 out[sym] = draw(st.integers(lo, hi), label=sym)
         return out
 
@@ -68,10 +101,15 @@ def _size(d: str | int | None, dims: dict[str, int]) -> int | None:
     return dims[d] if isinstance(d, str) else d
 
 
-def value_of(decl: Input, dims: dict[str, int]) -> st.SearchStrategy[Any]:
-    """The strategy for one non-derived input declaration, given the dimensions."""
+def value_of(decl: Input, dims: dict[str, int], flat: bool = False
+             ) -> st.SearchStrategy[Any]:
+    """The strategy for one non-derived input declaration, given the dimensions
+    (``flat``: raw entries as plain floats in order; see ``strategies.arrays.Raw``)."""
     if isinstance(decl, Array):
-        return arrays(tuple(_size(d, dims) for d in decl.shape), decl.domain)
+        shape = tuple(_size(d, dims) for d in decl.shape)
+        if flat:
+            return construction(shape, decl.domain).flat_strategy()
+        return arrays(shape, decl.domain)
     if isinstance(decl, Integer):
         return st.integers(decl.low, decl.high)
     if isinstance(decl, SmoothMap):
@@ -79,10 +117,18 @@ def value_of(decl: Input, dims: dict[str, int]) -> st.SearchStrategy[Any]:
     raise TypeError(f"no strategy for input declaration {decl!r}")
 
 
-def examples(spec: Identity, dim_range: tuple[int, int] = DIM_RANGE
+def examples(spec: Identity, dim_range: tuple[int, int] = DIM_RANGE, *,
+             large: bool = False, fixed_dims: dict[str, int] | None = None
              ) -> st.SearchStrategy[Example]:
-    """Complete examples for ``spec``: dims, then inputs in order, derived ones built last."""
-    dims_strategy = dimensions(spec, dim_range)
+    """Complete examples for ``spec``: dims, then inputs in order, derived ones built last,
+    then the directions of a differential rule.
+
+    With ``large``, the symbols take ``large_ranges``. With ``fixed_dims``, the dimensions
+    are those and every array is drawn flat (to shrink an example found by the sweep, whose
+    raw entries are the choices; ``identities._sweep``)."""
+    flat = fixed_dims is not None
+    dims_strategy = (st.just(dict(fixed_dims)) if flat else
+                     dimensions(spec, dim_range, large_ranges(spec) if large else None))
 
     @st.composite
     def draw_example(draw: st.DrawFn) -> Example:
@@ -90,13 +136,12 @@ def examples(spec: Identity, dim_range: tuple[int, int] = DIM_RANGE
         values: dict[str, Any] = {}
         for name, decl in spec.inputs.items():
             if not isinstance(decl, Derived):
-                values[name] = draw(value_of(decl, dims), label=name)
+                values[name] = draw(value_of(decl, dims, flat), label=name)
         for name, decl in spec.inputs.items():
             if isinstance(decl, Derived):
-                extra = {k: draw(value_of(d, dims), label=f"{name}.{k}")
+                extra = {k: draw(value_of(d, dims, flat), label=f"{name}.{k}")
                          for k, d in decl.extra.items()}
-                wanted = inspect.signature(decl.build).parameters
-                args = {k: v for k, v in {**values, **extra}.items() if k in wanted}
+                args = decl.arguments({**values, **extra})
                 values[name] = torch.as_tensor(decl.build(**args), dtype=torch.float64)
         ordered = {name: values[name] for name in spec.inputs}
         directions = {}
@@ -105,7 +150,8 @@ def examples(spec: Identity, dim_range: tuple[int, int] = DIM_RANGE
                 decl = spec.inputs[name]
                 domain = direction_domain(decl.domain if isinstance(decl, Array) else "")
                 shape = tuple(values[name].shape)
-                directions[f"d{name}"] = draw(arrays(shape, domain), label=f"d{name}")
+                directions[f"d{name}"] = draw(value_of(Array(shape, domain), dims, flat),
+                                              label=f"d{name}")
         return Example(dims, ordered, directions)
 
     return draw_example()

@@ -2,21 +2,14 @@
 
 import pytest
 import torch
+from helpers import SRC, quadratic_spec
 
-from identities import Identity, Source, SpecError, matrix, scalar, vector
+from identities import Identity, SpecError, matrix, scalar, vector
 from identities._check import CONFIRMED, CONFLICT, INCONCLUSIVE, REFUTED, check
 from identities._search import investigate
 from strategies import Example
 
-SRC = Source("test", "engine")
-
-
-def spec(**overrides):
-    fields = dict(name="t", statement="s", source=SRC,
-                  inputs={"x": vector("n"), "A": matrix("n", "n")}, wrt="x",
-                  function=lambda x, A: x @ A @ x, claimed=lambda x, A: x @ (A + A.T))
-    fields.update(overrides)
-    return Identity(**fields)
+spec = quadratic_spec
 
 
 X = torch.tensor([1.0, 2.0])

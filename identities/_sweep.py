@@ -1,0 +1,300 @@
+"""The batched sweep: one identity on very many random examples, a batch at a time.
+
+Where the Hypothesis search draws and checks one example at a time (about 6 ms each), the
+sweep samples a whole batch of inputs with torch's random generator, by the same
+constructions as the strategies (``strategies.arrays.Construction``), and checks the batch
+with ``torch.vmap`` over the function, the claim and both oracles, judged by the same
+``judge_tensors`` as a single check. Any example the batch does not confirm is checked
+again on its own by ``check`` (the authority), and a failure is handed to Hypothesis to
+shrink: its raw entries are written into an example database as the choices of the flat
+strategies (``examples(spec, fixed_dims=...)``), and Hypothesis replays and shrinks it.
+
+Not every spec can be swept: generated maps, Hessians and structured gradients are
+checked by the Hypothesis search only, and so is a spec whose function vmap cannot
+batch; ``unsweepable`` says why.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+import time
+from typing import Any
+
+import hypothesis
+import torch
+from hypothesis import HealthCheck, Phase, Verbosity, given, settings
+from hypothesis.database import InMemoryExampleDatabase, choices_to_bytes
+
+from identities._check import (
+    CONFIRMED,
+    REFUTED,
+    Verdict,
+    accepted_shapes,
+    check,
+    judge_tensors,
+    structured,
+    target,
+    to_claim_form,
+)
+from identities._oracles import finite_difference_jacobian
+from identities.spec import Array, Derived, Identity, SmoothMap
+from strategies import DIM_RANGE, Example, examples
+from strategies.arrays import construction, direction_domain
+
+#: Finite-difference evaluations per batch (8 per input entry per example): bounds memory.
+EVALUATIONS_PER_BATCH = 2**18
+#: At most this many examples per batch.
+MAX_BATCH = 4096
+#: At least this many batches (each at its own dimensions) in a sweep.
+MIN_BATCHES = 32
+
+
+def unsweepable(spec: Identity) -> str:
+    """Why ``spec`` cannot be swept, or '' if it can."""
+    decls = list(spec.inputs.values())
+    decls += [e for d in spec.inputs.values() if isinstance(d, Derived) for e in d.extra.values()]
+    if any(isinstance(d, SmoothMap) for d in decls):
+        return "it draws generated maps"
+    if spec.form == "hessian":
+        return "a Hessian (nested finite differences do not batch)"
+    if spec.form == "gradient":
+        decl = spec.inputs[spec.wrt]
+        if isinstance(decl, Array) and len(decl.shape) == 2 and structured(
+                spec, torch.zeros(2, 2)) is not None:
+            return "a gradient with respect to a structured matrix"
+    return ""
+
+
+@dataclasses.dataclass
+class Batch:
+    """A sampled batch: the dimensions, the batched inputs and directions, and the raw
+    parts of every array (to rebuild one example's choices)."""
+
+    dims: dict[str, int]
+    values: dict[str, Any]
+    directions: dict[str, torch.Tensor]
+    raws: list[tuple[Any, Any]]  # (construction or None for an integer, raw parts or int)
+
+    def example(self, i: int) -> Example:
+        def pick(v: Any) -> Any:
+            return v[i] if isinstance(v, torch.Tensor) else v
+        return Example(dict(self.dims), {k: pick(v) for k, v in self.values.items()},
+                       {k: v[i] for k, v in self.directions.items()})
+
+    def choices(self, i: int) -> tuple:
+        """The choices of the flat strategies that draw example ``i``."""
+        out: list = []
+        for made, raw in self.raws:
+            out += [raw] if made is None else made.choices(raw, i)
+        return tuple(out)
+
+
+def _dims(spec: Identity, dim_range: tuple[int, int], generator: torch.Generator
+          ) -> dict[str, int]:
+    def uniform(lo: int, hi: int) -> int:
+        return int(torch.randint(lo, hi + 1, (), generator=generator))
+
+    dims: dict[str, int] = {}
+    if spec.distinct:
+        lo, hi = dim_range
+        pool = torch.randperm(max(hi, lo + len(spec.distinct) - 1) - lo + 1,
+                              generator=generator)[:len(spec.distinct)] + lo
+        dims.update(zip(spec.distinct, (int(v) for v in pool), strict=True))
+    for sym in spec.symbols:
+        if sym not in dims:
+            dims[sym] = uniform(*spec.dims.get(sym, dim_range))
+    return dims
+
+
+def sample(spec: Identity, dims: dict[str, int], count: int, generator: torch.Generator
+           ) -> Batch:
+    """``count`` examples at ``dims``, in the order ``examples`` draws them."""
+    raws: list = []
+
+    def array(decl: Array) -> torch.Tensor:
+        shape = tuple(dims[d] if isinstance(d, str) else d for d in decl.shape)
+        made = construction(shape, decl.domain)
+        value, raw = made.sample(count, generator)
+        raws.append((made, raw))
+        return value
+
+    def draw(decl: Any) -> Any:
+        if isinstance(decl, Array):
+            return array(decl)
+        value = int(torch.randint(decl.low, decl.high + 1, (), generator=generator))
+        raws.append((None, value))
+        return value
+
+    values: dict[str, Any] = {}
+    for name, decl in spec.inputs.items():
+        if not isinstance(decl, Derived):
+            values[name] = draw(decl)
+    for name, decl in spec.inputs.items():
+        if isinstance(decl, Derived):
+            extra = {k: draw(d) for k, d in decl.extra.items()}
+            args = decl.arguments({**values, **extra})
+            batched = {k: v for k, v in args.items() if isinstance(v, torch.Tensor)}
+            fixed = {k: v for k, v in args.items() if not isinstance(v, torch.Tensor)}
+            values[name] = torch.vmap(
+                lambda b, build=decl.build, fixed=fixed: build(**b, **fixed))(batched)
+    directions = {}
+    if spec.form == "differential":
+        for name in spec.wrt_names:
+            decl = spec.inputs[name]
+            domain = direction_domain(decl.domain if isinstance(decl, Array) else "")
+            directions[f"d{name}"] = array(Array(tuple(values[name].shape[1:]), domain))
+    ordered = {name: values[name] for name in spec.inputs}
+    return Batch(dims, ordered, directions, raws)
+
+
+def _confirmed_one(spec: Identity, values: dict, directions: dict) -> torch.Tensor:
+    """Whether one example is confirmed, in tensor operations (batched by vmap)."""
+    if spec.form == "value":
+        actual = spec.function(**values)
+        claim = spec.claimed(**values).reshape(actual.shape)
+        zero = torch.zeros_like(actual)
+        return judge_tensors(claim, actual, actual, zero, zero, zero)["by_ad"]
+    f, x, claim_args = target(spec, values, directions)
+    out_shape = tuple(f(x).shape)
+    claim = spec.claimed(**claim_args)
+    shapes = accepted_shapes(spec, out_shape, tuple(x.shape))
+    claim = claim.reshape(shapes[0])
+    ad = to_claim_form(spec, torch.func.jacrev(f)(x), len(out_shape), shapes[0])
+    if spec.at_kink:
+        zero = torch.zeros_like(claim)
+        return judge_tensors(claim, ad, zero, zero, zero, zero)["by_ad"]
+    fd = finite_difference_jacobian(f, x)
+    arrange = lambda t: to_claim_form(spec, t, len(out_shape), shapes[0])  # noqa: E731
+    judged = judge_tensors(claim, ad, arrange(fd.value), arrange(fd.error_bound),
+                           arrange(fd.truncation), arrange(fd.rounding))
+    return judged["by_ad"] & judged["by_fd"] & judged["agree"] & ~judged["unreliable"]
+
+
+def confirmed(spec: Identity, batch: Batch) -> torch.Tensor:
+    """Which examples of ``batch`` the claim is confirmed on (bool, one per example)."""
+    tensors = {k: v for k, v in batch.values.items() if isinstance(v, torch.Tensor)}
+    ints = {k: v for k, v in batch.values.items() if not isinstance(v, torch.Tensor)}
+
+    def one(vals: dict, dirs: dict) -> torch.Tensor:
+        return _confirmed_one(spec, {**vals, **ints}, dirs)
+
+    return torch.vmap(one)(tensors, batch.directions)
+
+
+@dataclasses.dataclass
+class SweepResult:
+    spec: Identity
+    examples: int = 0
+    seconds: float = 0.0
+    verdict: Verdict | None = None  # the first failure, checked alone
+    shrunk: Verdict | None = None  # ... and as Hypothesis shrank it
+    skipped: str = ""  # why the spec was not swept
+    rechecked: int = 0  # examples the batch did not confirm but the single check did
+
+    @property
+    def passed(self) -> bool:
+        if self.skipped:
+            return True
+        if self.spec.holds:
+            return self.verdict is None
+        return self.verdict is not None and self.verdict.status == REFUTED
+
+    def as_json(self) -> dict:
+        decisive = self.shrunk or self.verdict
+        return {"name": self.spec.name, "holds": self.spec.holds, "examples": self.examples,
+                "seconds": round(self.seconds, 2),
+                "examples_per_second": round(self.examples / self.seconds)
+                if self.seconds else None,
+                "passed": self.passed, "skipped": self.skipped,
+                "rechecked": self.rechecked,
+                "status": decisive.status if decisive else
+                ("confirmed" if self.spec.holds else "not refuted"),
+                "report": decisive.report() if decisive else ""}
+
+
+def shrink(spec: Identity, batch: Batch, index: int) -> Verdict | None:
+    """Hand example ``index`` of ``batch`` to Hypothesis: it replays the example from an
+    example database and shrinks it (the dimensions stay). The shrunk verdict, or None if
+    Hypothesis could not reproduce it."""
+    found: list[Verdict] = []
+
+    def decides(verdict: Verdict) -> bool:
+        return verdict.status == REFUTED if not spec.holds else verdict.status != CONFIRMED
+
+    def property_(example: Example) -> None:
+        verdict = check(spec, example)
+        if decides(verdict):
+            found.append(verdict)
+            raise AssertionError(verdict.status)
+
+    database = InMemoryExampleDatabase()
+    key = f"sweep:{spec.name}".encode()
+    # The secondary corpus holds examples that are replayed and then shrunk.
+    database.save(key + b".secondary", choices_to_bytes(batch.choices(index)))
+    probe = settings(database=database, phases=[Phase.reuse, Phase.shrink],
+                     verbosity=Verbosity.quiet, deadline=None, report_multiple_bugs=False,
+                     suppress_health_check=list(HealthCheck))(
+        given(examples(spec, fixed_dims=batch.dims))(property_))
+    probe._hypothesis_internal_database_key = key
+    try:
+        probe()
+    except AssertionError:
+        pass
+    except hypothesis.errors.HypothesisException:
+        return None
+    return found[-1] if found else None
+
+
+def sweep(spec: Identity, examples_wanted: int, *, seed: int = 0,
+          dim_range: tuple[int, int] = DIM_RANGE, progress: bool = False) -> SweepResult:
+    """Check ``spec`` on ``examples_wanted`` random examples in batches; stop at the first
+    example that decides against the spec's declaration (a false alarm for a true identity,
+    the expected refutation for a false one), check it alone and shrink it."""
+    result = SweepResult(spec, skipped=unsweepable(spec))
+    if result.skipped:
+        return result
+    generator = torch.Generator().manual_seed(seed)
+    start = shown = time.perf_counter()
+    while result.examples < examples_wanted:
+        dims = _dims(spec, dim_range, generator)
+        probe = sample(spec, dims, 1, generator)
+        entries = max(1, sum(v[0].numel() for v in probe.values.values()
+                             if isinstance(v, torch.Tensor)))
+        # At least MIN_BATCHES batches, so that many dimensions are drawn.
+        count = max(1, min(MAX_BATCH, examples_wanted - result.examples,
+                           -(-examples_wanted // MIN_BATCHES),
+                           EVALUATIONS_PER_BATCH // (8 * entries)))
+        batch = sample(spec, dims, count, generator)
+        try:
+            ok = confirmed(spec, batch)
+        except Exception as err:  # noqa: BLE001 - not batchable: say so, check nothing
+            result.skipped = f"vmap cannot batch it ({type(err).__name__}: " \
+                             f"{str(err).splitlines()[0][:120] if str(err) else ''})"
+            break
+        failing = torch.nonzero(~ok).reshape(-1).tolist()
+        for i in failing:
+            verdict = check(spec, batch.example(i))
+            if (verdict.status == REFUTED) if not spec.holds else (
+                    verdict.status != CONFIRMED):
+                result.examples += i + 1
+                result.verdict = verdict
+                result.shrunk = shrink(spec, batch, i)
+                break
+            result.rechecked += 1
+        else:
+            result.examples += count
+        if progress and (time.perf_counter() - shown > 0.25 or result.verdict is not None
+                         or result.examples >= examples_wanted):
+            shown = time.perf_counter()
+            done = min(result.examples, examples_wanted)
+            bar = "#" * (30 * done // examples_wanted)
+            rate = result.examples / max(time.perf_counter() - start, 1e-9)
+            print(f"\rsweep {spec.name} [{bar:<30}] {done}/{examples_wanted}  "
+                  f"{rate:,.0f} examples/s", end="", file=sys.stderr, flush=True)
+        if result.verdict is not None:
+            break
+    result.seconds = time.perf_counter() - start
+    if progress:
+        print(file=sys.stderr)
+    return result
