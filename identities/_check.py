@@ -301,8 +301,7 @@ def _projected(problem: _Problem, count: int) -> _Setup:
     is refuted by autograd, and anything but a confirmation goes to the full check.
     """
     x, claim = problem.x, problem.canonical_claim
-    digest = hashlib.blake2b(x.detach().numpy().tobytes() + claim.numpy().tobytes(),
-                             digest_size=8).digest()
+    digest = hashlib.blake2b(x.detach().numpy().tobytes(), digest_size=8).digest()
     generator = torch.Generator().manual_seed(int.from_bytes(digest, "little") >> 1)
     n_in = x.numel()
     v = _directions(count, n_in, generator)
@@ -322,8 +321,9 @@ def _projected(problem: _Problem, count: int) -> _Setup:
         u = _directions(count, n_out, generator).T
         c = claim.reshape(n_out, n_in)
         projected = u @ c @ v
-        terms = u.abs() @ c.abs() @ v.abs()
-        size = torch.maximum(problem.value.abs().reshape(-1), c.abs() @ x.abs().reshape(-1))
+        magnitude = c.abs()
+        terms = u.abs() @ magnitude @ v.abs()
+        size = torch.maximum(problem.value.abs().reshape(-1), magnitude @ x.abs().reshape(-1))
         noise = EVAL_RTOL * float((u.abs() @ size.clamp(min=UNIT)).max())
 
         def h(t: torch.Tensor) -> torch.Tensor:

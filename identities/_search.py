@@ -157,16 +157,17 @@ def _first_decisive(group: BaseExceptionGroup) -> _Decisive:
     return sorted(_leaves(group), key=lambda e: e.verdict.status != REFUTED)[0]
 
 
-def run_entry(entry: Identity | Problem, file: str = "") -> tuple[bool, str]:
-    """Run one catalog entry as the test suite does: (passed, what to show if not).
+def run_entry(entry: Identity | Problem, file: str = "") -> tuple[bool, str, int]:
+    """Run one catalog entry as the test suite does: (passed, what to show if not, the
+    number of examples run).
 
     A spec error (found when the spec runs) is reported with its file, like a problem
     found when the module was loaded.
     """
     if isinstance(entry, Problem):
-        return False, entry.message
+        return False, entry.message, 0
     try:
         outcome = investigate(entry)
     except SpecError as err:
-        return False, f"{file}: {err}" if file else str(err)
-    return outcome.passed, "" if outcome.passed else outcome.report()
+        return False, f"{file}: {err}" if file else str(err), 0
+    return outcome.passed, "" if outcome.passed else outcome.report(), outcome.examples_run

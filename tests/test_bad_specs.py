@@ -82,7 +82,7 @@ def diagnose(folder) -> dict[str, str]:
     user = [s for s in catalog.specs if str(folder) in catalog.files[s.name]]
     said = {}
     for entry in [*user, *catalog.problems]:
-        passed, message = run_entry(entry, catalog.files.get(entry.name, ""))
+        passed, message, _ = run_entry(entry, catalog.files.get(entry.name, ""))
         said[entry.name] = "" if passed else message
     return said
 

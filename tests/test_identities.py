@@ -25,7 +25,8 @@ def rerun_command(request) -> str:
     return " ".join(shlex.quote(w) for w in words)
 
 
-def test_identity(entry, request):
-    passed, message = run_entry(entry, request.config.stash[FILES].get(entry.name, ""))
+def test_identity(entry, request, record_property):
+    passed, message, examples = run_entry(entry, request.config.stash[FILES].get(entry.name, ""))
+    record_property("examples", examples)  # read by the benchmarks (junit XML)
     if not passed:
         pytest.fail(f"{message}\n  rerun   {rerun_command(request)}", pytrace=False)
