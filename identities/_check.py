@@ -20,6 +20,7 @@ from identities._oracles import (
     autograd_jacobian,
     finite_difference_hessian,
     finite_difference_jacobian,
+    traced,
 )
 from identities.spec import Array, Identity, SpecError
 from strategies import structure_basis
@@ -209,6 +210,8 @@ class _Problem:
     hessian: bool = False
     mask: torch.Tensor | None = None  # entries compared (structured inputs)
     kink: bool = False  # at a kink: no finite differences
+    trace: tuple | None = None  # (x requiring grad, f of it): autograd's forward pass
+    noise: Callable[[], torch.Tensor] | None = None  # evaluation error of f (differential)
 
 
 @dataclasses.dataclass
@@ -225,20 +228,46 @@ class _Setup:
 
 
 def target(spec: Identity, values: dict, directions: dict
-           ) -> tuple[Callable[[torch.Tensor], torch.Tensor], torch.Tensor, dict]:
-    """What the oracles differentiate: ``(f, x, claim_args)``, ``f`` of the one input
-    ``x`` (for a differential rule, ``t`` along the directions, at ``t = 0``)."""
+           ) -> tuple[Callable[[torch.Tensor], torch.Tensor], torch.Tensor, dict, torch.Tensor]:
+    """What the oracles differentiate: ``(f, x, claim_args, scale)``, ``f`` of the one input
+    ``x``; the derivative of ``f`` times ``scale`` is what the claim states.
+
+    For a differential rule, ``f(t)`` moves the inputs along the directions divided by
+    ``scale``, the power of two at or above their largest entry: every entry then moves by
+    at most ``|t|``, as raw entries do under finite differences, however long the drawn
+    direction (a long one would carry the stencil 4 times further, toward a domain edge or
+    a nearby singularity, where the derivatives grow too fast for the error model).
+    """
+    one = torch.ones((), dtype=torch.float64)
     if spec.form == "differential":
+        longest = torch.stack([directions[f"d{w}"].abs().amax() for w in spec.wrt_names]).amax()
+        scale = torch.exp2(torch.ceil(torch.log2(torch.clamp(longest, min=1.0))))
+
         def along(t: torch.Tensor) -> torch.Tensor:
-            moved = {w: values[w] + t * directions[f"d{w}"] for w in spec.wrt_names}
+            moved = {w: values[w] + (t / scale) * directions[f"d{w}"] for w in spec.wrt_names}
             return spec.function(**{**values, **moved})
 
-        return along, torch.zeros((), dtype=torch.float64), {**values, **directions}
+        return along, torch.zeros((), dtype=torch.float64), {**values, **directions}, scale
 
     def f(v: torch.Tensor) -> torch.Tensor:
         return spec.function(**{**values, spec.wrt: v})
 
-    return f, values[spec.wrt], values
+    return f, values[spec.wrt], values, one
+
+
+def differential_noise(spec: Identity, values: dict) -> torch.Tensor:
+    """The error of one evaluation of a differential rule's function, per output entry.
+
+    Along a direction the rounding model cannot see the size of the function's terms (the
+    parameter t is 0 and the directional derivative may be small by cancellation), so it is
+    taken from finite differences with respect to the inputs themselves: the largest over
+    the inputs differentiated (8 evaluations per entry, batched; no autograd involved)."""
+    noises = []
+    for w in spec.wrt_names:
+        def f(v: torch.Tensor, w: str = w) -> torch.Tensor:
+            return spec.function(**{**values, w: v})
+        noises.append(finite_difference_jacobian(f, values[w]).noise)
+    return torch.stack(noises).amax(dim=0)
 
 
 def structured(spec: Identity, x: torch.Tensor) -> torch.Tensor | None:
@@ -250,34 +279,46 @@ def structured(spec: Identity, x: torch.Tensor) -> torch.Tensor | None:
 
 
 def _problem(spec: Identity, example: Any) -> _Problem:
-    f, x, claim_args = target(spec, example.values, example.directions)
+    f, x, claim_args, scale = target(spec, example.values, example.directions)
     basis = None if spec.form == "differential" else structured(spec, x)
     if basis is not None:
         return _structured_problem(spec, example, basis)
-    with torch.no_grad():
-        out = _finite(spec, "function", _call(spec, "function", lambda: f(x), example),
-                      example)
+    try:  # autograd's forward pass, kept for its backward pass
+        trace = traced(f, x)
+        value = trace[1]
+    except Exception:  # noqa: BLE001 - e.g. numpy() of a tensor that requires grad:
+        trace = None  # evaluate without grad here; autograd reports it below
+        with torch.no_grad():
+            value = _call(spec, "function", lambda: f(x), example)
+    out = _finite(spec, "function", value, example).detach()
+    if not isinstance(value, torch.Tensor):
+        trace = None
     claim = _finite(spec, "claimed",
                     _call(spec, "claimed", lambda: spec.claimed(**claim_args), example),
                     example)
     shape = _check_shape(spec, claim, tuple(out.shape), tuple(x.shape))
 
     def arrange(t: torch.Tensor) -> torch.Tensor:
-        return to_claim_form(spec, t, out.dim(), shape)
+        return scale * to_claim_form(spec, t, out.dim(), shape)
 
     claim = claim.reshape(shape)
-    canonical = from_claim_form(spec, claim, tuple(out.shape), tuple(x.shape))
+    canonical = from_claim_form(spec, claim, tuple(out.shape), tuple(x.shape)) / scale
     return _Problem(f, x, out, claim, canonical, arrange, hessian=spec.form == "hessian",
-                    kink=spec.at_kink)
+                    kink=spec.at_kink, trace=trace,
+                    noise=(lambda: differential_noise(spec, example.values))
+                    if spec.form == "differential" else None)
 
 
 def _full(spec: Identity, problem: _Problem) -> _Setup:
     """Both oracles' full Jacobians (or Hessians)."""
     f, x = problem.f, problem.x
-    ad = _autograd(spec, f, x, problem.hessian)
+    ad = _autograd(spec, f, x, problem.hessian, problem.trace)
     fd = None
-    if not problem.kink:
-        fd = (finite_difference_hessian if problem.hessian else finite_difference_jacobian)(f, x)
+    if problem.hessian and not problem.kink:
+        fd = finite_difference_hessian(f, x)
+    elif not problem.kink:
+        noise = problem.noise() if problem.noise else None
+        fd = finite_difference_jacobian(f, x, evaluation_error=noise)
     return _Setup(problem.claim, problem.arrange(ad), fd, problem.arrange, problem.mask)
 
 
@@ -358,14 +399,15 @@ def _finite(spec: Identity, what: str, value: Any, example: Any) -> torch.Tensor
     return value
 
 
-def _autograd(spec: Identity, f: Callable, x: torch.Tensor, hessian: bool) -> torch.Tensor:
+def _autograd(spec: Identity, f: Callable, x: torch.Tensor, hessian: bool,
+              trace: tuple | None = None) -> torch.Tensor:
     """Autograd's answer, with a spec error when the function is not differentiable by
     torch (it leaves torch: numpy, .item(), float(), .detach(), torch.tensor(...))."""
     fix = ("write the function with torch operations only, so that autograd can follow "
            "it (no numpy, .item(), float(), .detach() or torch.tensor(...) of its inputs)")
     try:
         return (torch.func.jacrev(torch.func.jacrev(f))(x) if hessian
-                else autograd_jacobian(f, x))
+                else autograd_jacobian(f, x, trace))
     except RuntimeError as err:
         raise SpecError(f"spec {spec.name!r}: function is not differentiable by torch "
                         f"({str(err).splitlines()[0]}); {fix}.") from err

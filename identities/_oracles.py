@@ -58,16 +58,23 @@ class NoGraph(Exception):
 ROWWISE_MAX = 8
 
 
-def autograd_jacobian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor
-                      ) -> torch.Tensor:
-    """The Jacobian of ``f`` at ``x`` by reverse-mode autograd, shape ``out + in``.
-
-    Raises ``NoGraph`` when the value does not depend on ``x`` as far as autograd can see
-    (a constant function, or one that leaves torch).
-    """
+def traced(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor
+           ) -> tuple[torch.Tensor, object]:
+    """``f`` at a copy ``v`` of ``x`` that requires grad: ``(v, f(v))``, the graph kept."""
     v = x.detach().requires_grad_(True)
     with torch.enable_grad():
-        y = f(v)
+        return v, f(v)
+
+
+def autograd_jacobian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor,
+                      trace: tuple[torch.Tensor, object] | None = None) -> torch.Tensor:
+    """The Jacobian of ``f`` at ``x`` by reverse-mode autograd, shape ``out + in``.
+
+    ``trace``: ``traced(f, x)`` if already computed (it saves a forward pass). Raises
+    ``NoGraph`` when the value does not depend on ``x`` as far as autograd can see (a
+    constant function, or one that leaves torch).
+    """
+    v, y = trace or traced(f, x)
     if not y.requires_grad:
         raise NoGraph(tuple(y.shape))
     if y.numel() > ROWWISE_MAX:
@@ -83,11 +90,12 @@ def autograd_jacobian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor
 
 @dataclasses.dataclass
 class FiniteDifference:
-    """A finite-difference Jacobian with its per-entry error model (all shape out + in)."""
+    """A finite-difference Jacobian with its per-entry error model (shape out + in)."""
 
     value: torch.Tensor
     truncation: torch.Tensor
     rounding: torch.Tensor
+    noise: torch.Tensor  # the error of one evaluation of f assumed, per output entry
 
     @property
     def error_bound(self) -> torch.Tensor:
@@ -116,11 +124,13 @@ def steps(x: torch.Tensor) -> torch.Tensor:
 
 
 def finite_difference_jacobian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor,
-                               *, evaluation_error: float | None = None) -> FiniteDifference:
+                               *, evaluation_error: float | torch.Tensor | None = None
+                               ) -> FiniteDifference:
     """The Jacobian of ``f`` at ``x`` by extrapolated central differences, no autograd.
 
-    ``evaluation_error`` bounds the absolute error of one evaluation of ``f``; by default
-    ``EVAL_RTOL * max(1, |f|)`` (a float64 evaluation).
+    ``evaluation_error`` bounds the absolute error of one evaluation of ``f`` (a number, or
+    one per output entry); by default ``EVAL_RTOL`` times the size of f's terms (below),
+    which is also returned as ``noise``.
     """
     flat = x.detach().reshape(-1)
     n = flat.numel()
@@ -145,13 +155,15 @@ def finite_difference_jacobian(f: Callable[[torch.Tensor], torch.Tensor], x: tor
         terms = (d[0].abs() * flat.abs()[:, None]).sum(dim=0)
         noise = EVAL_RTOL * torch.maximum(values.abs().amax(dim=0), terms).clamp(min=UNIT)
     else:
-        noise = torch.full(values.shape[2:], float(evaluation_error), dtype=values.dtype)
+        noise = torch.as_tensor(evaluation_error, dtype=values.dtype).reshape(-1).expand(
+            values.shape[2:])
     rounding = _ROUNDING_GAIN * noise / hh
 
     def canonical(t: torch.Tensor) -> torch.Tensor:
         return t.T.reshape(tuple(out_shape) + tuple(x.shape))
 
-    return FiniteDifference(canonical(e1), canonical(truncation), canonical(rounding))
+    return FiniteDifference(canonical(e1), canonical(truncation), canonical(rounding),
+                            noise.expand_as(e1).amax(dim=0).reshape(out_shape))
 
 
 def finite_difference_hessian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor

@@ -32,6 +32,7 @@ from identities._check import (
     Verdict,
     accepted_shapes,
     check,
+    differential_noise,
     judge_tensors,
     structured,
     target,
@@ -155,17 +156,21 @@ def _confirmed_one(spec: Identity, values: dict, directions: dict) -> torch.Tens
         claim = spec.claimed(**values).reshape(actual.shape)
         zero = torch.zeros_like(actual)
         return judge_tensors(claim, actual, actual, zero, zero, zero)["by_ad"]
-    f, x, claim_args = target(spec, values, directions)
+    f, x, claim_args, scale = target(spec, values, directions)
     out_shape = tuple(f(x).shape)
     claim = spec.claimed(**claim_args)
     shapes = accepted_shapes(spec, out_shape, tuple(x.shape))
     claim = claim.reshape(shapes[0])
-    ad = to_claim_form(spec, torch.func.jacrev(f)(x), len(out_shape), shapes[0])
+
+    def arrange(t: torch.Tensor) -> torch.Tensor:
+        return scale * to_claim_form(spec, t, len(out_shape), shapes[0])
+
+    ad = arrange(torch.func.jacrev(f)(x))
     if spec.at_kink:
         zero = torch.zeros_like(claim)
         return judge_tensors(claim, ad, zero, zero, zero, zero)["by_ad"]
-    fd = finite_difference_jacobian(f, x)
-    arrange = lambda t: to_claim_form(spec, t, len(out_shape), shapes[0])  # noqa: E731
+    noise = differential_noise(spec, values) if spec.form == "differential" else None
+    fd = finite_difference_jacobian(f, x, evaluation_error=noise)
     judged = judge_tensors(claim, ad, arrange(fd.value), arrange(fd.error_bound),
                            arrange(fd.truncation), arrange(fd.rounding))
     return judged["by_ad"] & judged["by_fd"] & judged["agree"] & ~judged["unreliable"]

@@ -163,6 +163,7 @@ cookbook_041__det_adjugate = Identity(
     wrt="X",
     form="differential",
     function=det_leibniz,
+    dims={"n": (1, 4)},  # the Leibniz formula has n! terms: n stays small in every profile
     claimed=lambda X, dX: torch.trace(_adjugate(X) @ dX),
 )
 
@@ -178,6 +179,7 @@ cookbook_041__det_adjugate__singular = Identity(
     wrt="X",
     form="differential",
     function=det_leibniz,
+    dims={"n": (1, 4)},  # the Leibniz formula has n! terms: n stays small in every profile
     claimed=lambda X, dX: torch.trace(_adjugate(X) @ dX),
 )
 

@@ -124,6 +124,8 @@ _INDEX_SUM = {
     # det by the Leibniz formula: at entries near the underflow threshold (X_22 = 2.2e-308)
     # torch.linalg.det's backward returns inf/nan; a polynomial's autograd is exact.
     "function": lambda X, T: det_leibniz(X + T @ X),
+    # The Leibniz formula has n! terms: n keeps its small range in every profile.
+    "dims": {"n": (1, 4)},
     "claimed": lambda X, T: det(X) * torch.eye(X.shape[0]),
 }
 
@@ -157,6 +159,7 @@ cookbook_048__det_of_curve__second = Identity(
     # torch.linalg.det returns nan where Y has repeated singular values (e.g. Y = [[1, -1/8],
     # [1/8, 1]], a scaled rotation); a polynomial's autograd is exact to every order.
     function=lambda x, Y0, Y1, Y2: det_leibniz(curve(x, Y0, Y1, Y2)),
+    dims={"n": (1, 4)},  # the Leibniz formula has n! terms: n stays small in every profile
     claimed=lambda x, Y0, Y1, Y2: _second_derivative_of_det(
         curve(x, Y0, Y1, Y2), curve_dx(x, Y0, Y1, Y2), curve_dx2(x, Y0, Y1, Y2)),
 )
