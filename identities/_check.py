@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import math
 import re
 from collections.abc import Callable
 from typing import Any
@@ -322,18 +323,27 @@ def _full(spec: Identity, problem: _Problem) -> _Setup:
     return _Setup(problem.claim, problem.arrange(ad), fd, problem.arrange, problem.mask)
 
 
-def _directions(count: int, size: int, generator: torch.Generator) -> torch.Tensor:
-    """``count`` random signed (+1/-1) directions as columns (``size`` x ``count``), or the
-    identity when there are no more entries than directions (nothing to project)."""
+def _directions(count: int, size: int, generator: torch.Generator, *, inputs: bool = False
+                ) -> torch.Tensor:
+    """``count`` random signed directions as columns (``size`` x ``count``), or the identity
+    when there are no more entries than directions (nothing to project).
+
+    Output directions are +-1. Input directions are +-2^-k with 2^k >= sqrt(size): a move
+    along one changes a function like w.x by about as much as moving one entry by the same
+    step, so the stencil stays as far from kinks and domain edges as it does entry by entry
+    (with +-1, moving all entries at once carries w.x sqrt(size) times further)."""
     if size <= count:
         return torch.eye(size, dtype=torch.float64)
-    return torch.randint(0, 2, (size, count), generator=generator).double() * 2 - 1
+    signs = torch.randint(0, 2, (size, count), generator=generator).double() * 2 - 1
+    if not inputs:
+        return signs
+    return signs * 2.0 ** -math.ceil(math.log2(math.sqrt(size)))
 
 
 def _projected(problem: _Problem, count: int) -> _Setup:
-    """``U J V`` for random signed ``U`` (outputs) and ``V`` (inputs): the oracles
-    differentiate ``h(t) = U f(x + V t)`` at ``t = 0`` (``count`` backward passes, ``8 count``
-    evaluations), and the claim is projected the same way, ``U C V``. For a Hessian,
+    """``U J V`` for random signed ``U`` (outputs) and ``V`` (inputs; ``_directions``): the
+    oracles differentiate ``h(t) = U f(x + V t)`` at ``t = 0`` (``count`` backward passes,
+    ``8 count`` evaluations), and the claim is projected the same way, ``U C V``. For a Hessian,
     ``V^T H V`` from ``h(t) = f(x + V t)``.
 
     The tolerances are relative to the size of the terms, ``|U| |C| |V|`` (a projection
@@ -345,7 +355,7 @@ def _projected(problem: _Problem, count: int) -> _Setup:
     digest = hashlib.blake2b(x.detach().numpy().tobytes(), digest_size=8).digest()
     generator = torch.Generator().manual_seed(int.from_bytes(digest, "little") >> 1)
     n_in = x.numel()
-    v = _directions(count, n_in, generator)
+    v = _directions(count, n_in, generator, inputs=True)
     t0 = torch.zeros(v.shape[1], dtype=torch.float64)
 
     def moved(t: torch.Tensor) -> torch.Tensor:
@@ -389,9 +399,15 @@ def _call(spec: Identity, what: str, thunk: Callable[[], Any], example: Any) -> 
                         "or constrain the inputs with a domain or derived().") from err
 
 
+def all_finite(t: torch.Tensor) -> bool:
+    """No nan or inf in ``t``: its min and max are finite (both propagate nan); one pass,
+    no temporary the size of ``t``."""
+    return t.numel() == 0 or bool(torch.isfinite(torch.stack(torch.aminmax(t))).all())
+
+
 def _finite(spec: Identity, what: str, value: Any, example: Any) -> torch.Tensor:
     value = _as_tensor(spec, what, value)
-    if not bool(torch.isfinite(value).all()):
+    if not all_finite(value):
         raise SpecError(f"spec {spec.name!r}: {what} returned non-finite values "
                         f"({show(value)}) at inputs {format_inputs(example)}; the declared "
                         "domains let it leave its domain of definition: constrain the "
