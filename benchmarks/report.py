@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import platform
 from pathlib import Path
@@ -147,7 +148,6 @@ def write(path: str, result_: dict, rows: list[dict], cost: dict, runs: dict,
               "", "## Targets", ""]
     lines += _targets(rows, cost, catalog)
     lines += ["", "## JSON", "", "`python -m benchmarks --json` prints:", "", "```json"]
-    import json
     lines += [json.dumps(result_, indent=2), "```", ""]
     Path(path).write_text("\n".join(lines))
 

@@ -70,16 +70,6 @@ def compare(against: str, claim: torch.Tensor, reference: torch.Tensor,
                       tolerance_text)
 
 
-def magnitude(*tensors: torch.Tensor) -> float:
-    """The scale of the quantities compared: their largest finite magnitude, at least UNIT."""
-    best = UNIT
-    for t in tensors:
-        finite = t[torch.isfinite(t)]
-        if finite.numel():
-            best = max(best, float(finite.abs().max()))
-    return best
-
-
 # -- forms and layouts -----------------------------------------------------------------
 def accepted_shapes(spec: Identity, out_shape: tuple, in_shape: tuple) -> list[tuple]:
     """The shapes a claim may have, first the canonical one of its form and layout."""
@@ -171,31 +161,34 @@ def check(spec: Identity, example: Any, projections: int = 0) -> Verdict:
     signed directions ``u`` and ``v`` (see ``_projected``); anything but a confirmation
     falls back to the full Jacobians, so that a report always shows the full picture.
     """
-    if projections and spec.form != "value":
-        problem = _problem(spec, example)
+    if spec.form == "value":
+        return _check_value(spec, example)
+    problem = _problem(spec, example)
+    if projections:
         try:
             verdict = _judge(spec, example, _projected(problem, projections))
         except Exception:  # noqa: BLE001 - the full check below reports what went wrong
             verdict = None
         if verdict is not None and verdict.status == CONFIRMED:
             return verdict
-        return _judge(spec, example, _full(spec, problem))
-    if spec.form != "value":
-        return _judge(spec, example, _full(spec, _problem(spec, example)))
+    return _judge(spec, example, _full(spec, problem))
+
+
+def _check_value(spec: Identity, example: Any) -> Verdict:
+    """An algebraic identity: the claim against the function's value, both evaluated."""
     values = example.values
-    if spec.form == "value":
-        actual = _finite(spec, "function",
-                         _call(spec, "function", lambda: spec.function(**values), example),
-                         example)
-        claim = _finite(spec, "claimed",
-                        _call(spec, "claimed", lambda: spec.claimed(**values), example),
-                        example)
-        _check_shape(spec, claim, tuple(actual.shape), ())
-        claim = claim.reshape(actual.shape)
-        tol = ROUNDING_RTOL * magnitude(claim, actual)
-        direct = compare("direct evaluation", claim, actual, torch.tensor(tol),
-                         f"{ROUNDING_RTOL:.1e} * max(1, max|value|)")
-        return Verdict(spec, example, CONFIRMED if direct.ok else REFUTED, claim, [direct])
+    actual = _finite(spec, "function",
+                     _call(spec, "function", lambda: spec.function(**values), example),
+                     example)
+    claim = _finite(spec, "claimed",
+                    _call(spec, "claimed", lambda: spec.claimed(**values), example), example)
+    _check_shape(spec, claim, tuple(actual.shape), ())
+    claim = claim.reshape(actual.shape)
+    judged = judge_tensors(claim, actual)
+    direct = compare("direct evaluation", claim, actual, judged["tol_ad"],
+                     f"{ROUNDING_RTOL:.1e} * max(1, max|value|)")
+    return Verdict(spec, example, CONFIRMED if bool(judged["confirmed"]) else REFUTED, claim,
+                   [direct])
 
 
 @dataclasses.dataclass
@@ -226,6 +219,7 @@ class _Setup:
     mask: torch.Tensor | None = None  # entries compared (structured inputs)
     scale: float = UNIT  # at least this magnitude of the quantities compared
     note: str = ""
+    scale_text: str = "max(1, max|value|)"  # what the autograd tolerance is relative to
 
 
 def target(spec: Identity, values: dict, directions: dict
@@ -284,11 +278,29 @@ def _problem(spec: Identity, example: Any) -> _Problem:
     basis = None if spec.form == "differential" else structured(spec, x)
     if basis is not None:
         return _structured_problem(spec, example, basis)
-    try:  # autograd's forward pass, kept for its backward pass
+    out, claim, trace = _evaluate(spec, example, f, x, claim_args)
+
+    def arrange(t: torch.Tensor) -> torch.Tensor:
+        return scale * to_claim_form(spec, t, out.dim(), tuple(claim.shape))
+
+    canonical = from_claim_form(spec, claim, tuple(out.shape), tuple(x.shape)) / scale
+    return _Problem(f, x, out, claim, canonical, arrange, hessian=spec.form == "hessian",
+                    kink=spec.at_kink, trace=trace,
+                    noise=(lambda: differential_noise(spec, example.values))
+                    if spec.form == "differential" else None)
+
+
+def _evaluate(spec: Identity, example: Any, f: Callable, x: torch.Tensor, claim_args: dict,
+              claim_in_shape: tuple | None = None) -> tuple[torch.Tensor, torch.Tensor, Any]:
+    """``f(x)`` and the claim, both checked (finite, the claim's shape) and the claim
+    arranged in its form's canonical shape; also autograd's forward pass, kept for its
+    backward pass (None when it cannot be taken; autograd then reports why).
+    ``claim_in_shape``: the input shape the claim refers to, if not ``x``'s."""
+    try:
         trace = traced(f, x)
         value = trace[1]
     except Exception:  # noqa: BLE001 - e.g. numpy() of a tensor that requires grad:
-        trace = None  # evaluate without grad here; autograd reports it below
+        trace = None  # evaluate without grad here; autograd reports it
         with torch.no_grad():
             value = _call(spec, "function", lambda: f(x), example)
     out = _finite(spec, "function", value, example).detach()
@@ -297,17 +309,9 @@ def _problem(spec: Identity, example: Any) -> _Problem:
     claim = _finite(spec, "claimed",
                     _call(spec, "claimed", lambda: spec.claimed(**claim_args), example),
                     example)
-    shape = _check_shape(spec, claim, tuple(out.shape), tuple(x.shape))
-
-    def arrange(t: torch.Tensor) -> torch.Tensor:
-        return scale * to_claim_form(spec, t, out.dim(), shape)
-
-    claim = claim.reshape(shape)
-    canonical = from_claim_form(spec, claim, tuple(out.shape), tuple(x.shape)) / scale
-    return _Problem(f, x, out, claim, canonical, arrange, hessian=spec.form == "hessian",
-                    kink=spec.at_kink, trace=trace,
-                    noise=(lambda: differential_noise(spec, example.values))
-                    if spec.form == "differential" else None)
+    in_shape = tuple(x.shape) if claim_in_shape is None else claim_in_shape
+    shape = _check_shape(spec, claim, tuple(out.shape), in_shape)
+    return out, claim.reshape(shape), trace
 
 
 def _full(spec: Identity, problem: _Problem) -> _Setup:
@@ -383,7 +387,8 @@ def _projected(problem: _Problem, count: int) -> _Setup:
         ad = autograd_jacobian(h, t0)
         fd = None if problem.kink else finite_difference_jacobian(h, t0, evaluation_error=noise)
     return _Setup(projected, ad, fd, lambda t: t, scale=float(terms.max()),
-                  note=f"projected on {v.shape[1]} random signed directions")
+                  note=f"projected on {v.shape[1]} random signed directions",
+                  scale_text="the size of the projected terms")
 
 
 def _call(spec: Identity, what: str, thunk: Callable[[], Any], example: Any) -> Any:
@@ -450,13 +455,7 @@ def _structured_problem(spec: Identity, example: Any, basis: torch.Tensor) -> _P
     def f(t: torch.Tensor) -> torch.Tensor:
         return spec.function(**{**values, spec.wrt: torch.einsum("k,kij->ij", t, basis)})
 
-    with torch.no_grad():
-        out = _finite(spec, "function", _call(spec, "function", lambda: f(theta), example),
-                      example)
-    claim = _finite(spec, "claimed",
-                    _call(spec, "claimed", lambda: spec.claimed(**values), example), example)
-    shape = _check_shape(spec, claim, tuple(out.shape), tuple(x.shape))
-    claim = claim.reshape(shape)
+    out, claim, trace = _evaluate(spec, example, f, theta, values, tuple(x.shape))
 
     def arrange(t: torch.Tensor) -> torch.Tensor:
         return torch.einsum("k,kij->ij", t, basis)
@@ -464,56 +463,60 @@ def _structured_problem(spec: Identity, example: Any, basis: torch.Tensor) -> _P
     # The claim's value for each free value: its entry at any of the tied positions.
     canonical = torch.einsum("ij,kij->k", claim, basis) / basis.sum(dim=(1, 2))
     return _Problem(f, theta, out, claim, canonical, arrange, mask=basis.sum(0) > 0,
-                    kink=spec.at_kink)
+                    kink=spec.at_kink, trace=trace)
 
 
-def judge_tensors(claim: torch.Tensor, ad: torch.Tensor, fd_value: torch.Tensor,
-                  fd_bound: torch.Tensor, truncation: torch.Tensor, rounding: torch.Tensor,
+def judge_tensors(claim: torch.Tensor, ad: torch.Tensor,
+                  fd: tuple[torch.Tensor, ...] | None = None,
                   mask: torch.Tensor | None = None, scale: float = UNIT
                   ) -> dict[str, torch.Tensor]:
     """The judgement of one example in tensor operations only, so that ``torch.vmap`` can
     judge a batch (the sweep) exactly as ``check`` judges one: the tolerances and whether
     the claim agrees with autograd (``by_ad``) and with finite differences (``by_fd``),
-    whether the oracles agree (``agree``), and whether finite differences changed with the
-    step (``unreliable``). ``fd_*`` are arranged like the claim; ``mask`` marks the entries
-    compared."""
+    whether the oracles agree (``agree``), whether finite differences changed with the
+    step (``unreliable``), and whether all that ``confirmed`` the claim.
+
+    ``fd`` is (value, error bound, truncation, rounding) arranged like the claim, or None
+    where finite differences do not apply (at a kink; for a value identity ``ad`` is the
+    function's value). ``mask`` marks the entries compared."""
     def largest(t: torch.Tensor) -> torch.Tensor:
         finite = torch.isfinite(t) if mask is None else torch.isfinite(t) & mask
         return torch.where(finite, t.abs(), torch.zeros_like(t)).amax()
 
-    size = torch.maximum(largest(claim), largest(ad)).clamp(min=scale)
-    tol_ad = ROUNDING_RTOL * size
-    fd_tol = fd_bound + tol_ad
-
     def within(a: torch.Tensor, b: torch.Tensor, tol: torch.Tensor) -> torch.Tensor:
-        difference = (a - b).abs()
-        ok = difference <= tol
+        ok = (a - b).abs() <= tol
         return (ok if mask is None else ok | ~mask).all()
 
-    return {"size": size, "tol_ad": tol_ad, "fd_tol": fd_tol,
-            "by_ad": within(claim, ad, tol_ad), "by_fd": within(claim, fd_value, fd_tol),
-            "agree": within(ad, fd_value, fd_tol),
-            "unreliable": ((truncation - rounding) > 1e-6 * size).any()}
+    size = torch.maximum(largest(claim), largest(ad)).clamp(min=scale)
+    tol_ad = ROUNDING_RTOL * size
+    judged = {"size": size, "tol_ad": tol_ad, "by_ad": within(claim, ad, tol_ad)}
+    if fd is None:
+        return {**judged, "confirmed": judged["by_ad"]}
+    value, bound, truncation, rounding = fd
+    fd_tol = bound + tol_ad
+    judged.update(fd_tol=fd_tol, by_fd=within(claim, value, fd_tol),
+                  agree=within(ad, value, fd_tol),
+                  unreliable=((truncation - rounding) > 1e-6 * size).any())
+    judged["confirmed"] = (judged["by_ad"] & judged["by_fd"] & judged["agree"]
+                           & ~judged["unreliable"])
+    return judged
 
 
 def _judge(spec: Identity, example: Any, setup: _Setup) -> Verdict:
     claim, ad, mask = setup.claim, setup.autograd, setup.mask
-    ad_text = f"{ROUNDING_RTOL:.1e} * max(1, max|value|)"
-    if setup.note:
-        ad_text = f"{ROUNDING_RTOL:.1e} * the size of the projected terms"
+    ad_text = f"{ROUNDING_RTOL:.1e} * {setup.scale_text}"
     fd = setup.fd
     if fd is None:
-        zero = torch.zeros_like(claim)
-        judged = judge_tensors(claim, ad, zero, zero, zero, zero, mask, setup.scale)
+        judged = judge_tensors(claim, ad, None, mask, setup.scale)
         by_ad = compare("autograd", claim, ad, judged["tol_ad"], ad_text, mask)
-        status = CONFIRMED if by_ad.ok else REFUTED
+        status = CONFIRMED if bool(judged["confirmed"]) else REFUTED
         return Verdict(spec, example, status, claim, [by_ad],
                        note="at a kink: autograd's convention only; finite differences "
                             "do not apply where the derivative does not exist")
     fd_value = setup.arrange(fd.value)
-    judged = judge_tensors(claim, ad, fd_value, setup.arrange(fd.error_bound),
-                           setup.arrange(fd.truncation), setup.arrange(fd.rounding), mask,
-                           setup.scale)
+    arranged = tuple(setup.arrange(t) for t in (fd.value, fd.error_bound, fd.truncation,
+                                                 fd.rounding))
+    judged = judge_tensors(claim, ad, arranged, mask, setup.scale)
     fd_text = "finite-difference error bound + autograd tolerance"
     by_ad = compare("autograd", claim, ad, judged["tol_ad"], ad_text, mask)
     by_fd = compare("finite differences", claim, fd_value, judged["fd_tol"], fd_text, mask)
@@ -522,7 +525,7 @@ def _judge(spec: Identity, example: Any, setup: _Setup) -> Verdict:
 
     if bool(judged["unreliable"]) or not bool(judged["agree"]):
         status, note = CONFLICT, _conflict_cause(bool(judged["unreliable"]), ad, fd_value)
-    elif bool(judged["by_ad"]) and bool(judged["by_fd"]):
+    elif bool(judged["confirmed"]):
         status, note = CONFIRMED, ""
     elif not bool(judged["by_ad"]) and not bool(judged["by_fd"]):
         status, note = REFUTED, ""

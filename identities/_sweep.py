@@ -153,27 +153,23 @@ def _confirmed_one(spec: Identity, values: dict, directions: dict) -> torch.Tens
     """Whether one example is confirmed, in tensor operations (batched by vmap)."""
     if spec.form == "value":
         actual = spec.function(**values)
-        claim = spec.claimed(**values).reshape(actual.shape)
-        zero = torch.zeros_like(actual)
-        return judge_tensors(claim, actual, actual, zero, zero, zero)["by_ad"]
+        return judge_tensors(spec.claimed(**values).reshape(actual.shape), actual)["confirmed"]
     f, x, claim_args, scale = target(spec, values, directions)
     out_shape = tuple(f(x).shape)
-    claim = spec.claimed(**claim_args)
-    shapes = accepted_shapes(spec, out_shape, tuple(x.shape))
-    claim = claim.reshape(shapes[0])
+    shape = accepted_shapes(spec, out_shape, tuple(x.shape))[0]
 
     def arrange(t: torch.Tensor) -> torch.Tensor:
-        return scale * to_claim_form(spec, t, len(out_shape), shapes[0])
+        return scale * to_claim_form(spec, t, len(out_shape), shape)
 
+    claim = spec.claimed(**claim_args).reshape(shape)
     ad = arrange(torch.func.jacrev(f)(x))
     if spec.at_kink:
-        zero = torch.zeros_like(claim)
-        return judge_tensors(claim, ad, zero, zero, zero, zero)["by_ad"]
+        return judge_tensors(claim, ad)["confirmed"]
     noise = differential_noise(spec, values) if spec.form == "differential" else None
     fd = finite_difference_jacobian(f, x, evaluation_error=noise)
-    judged = judge_tensors(claim, ad, arrange(fd.value), arrange(fd.error_bound),
-                           arrange(fd.truncation), arrange(fd.rounding))
-    return judged["by_ad"] & judged["by_fd"] & judged["agree"] & ~judged["unreliable"]
+    arranged = tuple(arrange(t) for t in (fd.value, fd.error_bound, fd.truncation,
+                                          fd.rounding))
+    return judge_tensors(claim, ad, arranged)["confirmed"]
 
 
 def confirmed(spec: Identity, batch: Batch) -> torch.Tensor:
