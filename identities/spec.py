@@ -68,6 +68,27 @@ def cookbook(equation: str) -> Source:
 
 
 @dataclasses.dataclass(frozen=True)
+class Document:
+    """A reference checked entry by entry: what its coverage table lists.
+
+    * ``id`` - the ``Source.document`` its specs cite, e.g. ``"barnes-2006"``;
+    * ``title`` - the reference as a reader names it;
+    * ``entries`` - every entry's ID (``Source.ref``), in the order the source prints them;
+    * ``not_testable`` - entry ID -> why it cannot be checked numerically (a definition, a
+      notation, a statement with no formula);
+    * ``pending`` - entry ID -> what the spec format still lacks to check it as printed.
+
+    Every entry has specs, a reason in ``not_testable``, or a note in ``pending``.
+    """
+
+    id: str
+    title: str
+    entries: tuple[str, ...]
+    not_testable: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    pending: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True)
 class Array:
     """A float64 tensor input with a symbolic shape and a domain (see ``strategies.DOMAINS``).
 
