@@ -80,6 +80,8 @@ def accepted_shapes(spec: Identity, out_shape: tuple, in_shape: tuple) -> list[t
     if spec.form == "hessian":
         return [in_shape + in_shape]
     if spec.layout == "numerator":
+        if out_shape == () and len(in_shape) == 2:
+            return [in_shape[::-1]]  # scalar-by-matrix: laid out by X^T (q x p for p x q X)
         shapes = [out_shape + in_shape]
         if out_shape == () and len(in_shape) == 1:
             shapes.append((1,) + in_shape)  # a row vector
@@ -109,6 +111,9 @@ def to_claim_form(spec: Identity, jac: torch.Tensor, out_ndim: int, shape: tuple
     if spec.form == "jacobian" and spec.layout == "denominator" and out_ndim:
         in_ndim = jac.dim() - out_ndim
         jac = jac.permute(*range(out_ndim, out_ndim + in_ndim), *range(out_ndim))
+    elif spec.form == "jacobian" and spec.layout == "numerator" and not out_ndim \
+            and jac.dim() == 2:
+        jac = jac.mT  # scalar-by-matrix in numerator layout: laid out by X^T
     return jac.reshape(shape)
 
 
@@ -121,6 +126,9 @@ def from_claim_form(spec: Identity, claim: torch.Tensor, out_shape: tuple, in_sh
         t = claim.reshape(in_shape + out_shape)
         n_in = len(in_shape)
         return t.permute(*range(n_in, n_in + len(out_shape)), *range(n_in))
+    if spec.form == "jacobian" and spec.layout == "numerator" and not out_shape \
+            and len(in_shape) == 2:
+        return claim.reshape(in_shape[::-1]).mT
     return claim.reshape(out_shape + in_shape)
 
 

@@ -22,7 +22,9 @@ from collections.abc import Callable, Mapping
 #:
 #: * ``jacobian`` - the matrix of partials; ``layout="numerator"`` puts outputs first
 #:   (shape ``out + in``: a scalar-by-vector derivative is a row, accepted as ``(n,)`` or
-#:   ``(1, n)``); ``layout="denominator"`` is its transpose (``in + out``).
+#:   ``(1, n)``; a scalar-by-matrix derivative is laid out by X^T, ``q x p`` for a ``p x q``
+#:   X, as Wikipedia's numerator layout); ``layout="denominator"`` is its transpose
+#:   (``in + out``; scalar-by-matrix shaped like X).
 #: * ``gradient`` - for a scalar function: shaped like the input (the Matrix Cookbook's
 #:   convention for scalar-by-matrix derivatives). For a structured input (a symmetric,
 #:   diagonal or Toeplitz domain) each entry is the derivative with respect to that entry

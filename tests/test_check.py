@@ -92,6 +92,24 @@ def test_denominator_layout_is_the_transpose():
         check(spec(**base, claimed=lambda x: W, layout="denominator"), ex)
 
 
+def test_scalar_by_matrix_numerator_layout_is_laid_out_by_x_transposed():
+    """Wikipedia's numerator layout: d tr(AX)/dX = A (q x p for a p x q X); denominator: A^T."""
+    A = torch.tensor([[1.0, 2.0], [3.0, 4.0], [5.0, 7.0]])  # q x p = 3 x 2
+    base = dict(inputs={"X": matrix("p", "q")}, wrt="X",
+                function=lambda X: torch.trace(A @ X))
+    ex = Example({"p": 2, "q": 3}, {"X": torch.arange(6.0).reshape(2, 3)})
+    assert check(spec(**base, claimed=lambda X: A), ex).status == CONFIRMED
+    assert check(spec(**base, claimed=lambda X: A.T, layout="denominator"),
+                 ex).status == CONFIRMED
+    with pytest.raises(SpecError, match=r"shape \(2, 3\).*numerator.*\(3, 2\)"):
+        check(spec(**base, claimed=lambda X: A.T), ex)
+    square = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
+    sq = dict(inputs={"X": matrix("n", "n")}, wrt="X",
+              function=lambda X: torch.trace(square @ X))
+    ex2 = Example({"n": 2}, {"X": torch.eye(2)})
+    assert check(spec(**sq, claimed=lambda X: square.T), ex2).status == REFUTED
+
+
 def test_gradient_form_is_shaped_like_the_input():
     s = spec(inputs={"X": matrix("m", "n")}, wrt="X", function=lambda X: (X * X).sum(),
              claimed=lambda X: 2 * X, form="gradient")
