@@ -2,9 +2,9 @@
 
 Importing identities sets float64 as torch's default dtype."""
 
-from identities import _profiles
+from identities.engine import profiles
 
-_profiles.load()
+profiles.load()
 
 
 def pytest_addoption(parser):

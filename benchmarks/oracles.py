@@ -19,9 +19,8 @@ from collections.abc import Callable
 import torch
 from torch.autograd.gradcheck import _get_numerical_jacobian
 
-from identities import Identity, Source, _profiles, matrix, vector
-from identities._check import CONFIRMED, check
-from identities._oracles import finite_difference_jacobian
+from identities import Identity, Source, matrix, vector
+from identities.engine import CONFIRMED, check, finite_difference_jacobian, profiles, render_report
 from strategies import Example
 from strategies.arrays import construction
 
@@ -31,7 +30,7 @@ GRADCHECK_EPS = 1e-6
 #: Skip gradcheck's default mode where it is expected to take longer than this.
 GRADCHECK_BUDGET_S = 60.0
 #: As the large profile checks.
-PROJECTIONS = _profiles.SUITE["large"]["projections"]
+PROJECTIONS = profiles.SUITE["large"]["projections"]
 
 
 @dataclasses.dataclass
@@ -150,7 +149,7 @@ def run(sizes: tuple[int, ...] = SIZES, progress: Callable[[str], None] = print)
             verdict = check(case.spec, case.example, projections=PROJECTIONS)
             if verdict.status != CONFIRMED:
                 raise RuntimeError(f"projected check of {case.function} at n={n}: "
-                                   f"{verdict.report()}")
+                                   f"{render_report(verdict)}")
             row["projection_s"] = timed(
                 lambda c=case: check(c.spec, c.example, projections=PROJECTIONS))
             row["claim_s"] = timed(lambda c=case: c.spec.claimed(**c.example.values))

@@ -117,7 +117,7 @@ def write(path: str, result_: dict, rows: list[dict], cost: dict, runs: dict,
              f"- **Date**: {datetime.date.today().isoformat()}; the run took {seconds:.0f} s.",
              "", "## Our oracles against torch.autograd.gradcheck", "",
              "One full numerical Jacobian at one point. *ours*: our finite-difference oracle "
-             "(`identities._oracles.finite_difference_jacobian`, error bounds included); "
+             "(`identities.engine.finite_difference_jacobian`, error bounds included); "
              "*gradcheck*: one `torch.autograd.gradcheck` call (default mode: central "
              "differences with eps = 1e-6, one input entry at a time, plus its analytical "
              "Jacobian); *fast*: `fast_mode=True` (one random projection); *projection*: one "

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 
-from identities._check import check
-from identities._registry import load_catalog
+from identities.engine import check, load_catalog
 from strategies import examples
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,7 +1,7 @@
-"""``python -m identities``: see ``identities._cli``."""
+"""``python -m identities``: see ``identities.engine.cli``."""
 
 import sys
 
-from identities._cli import main
+from identities.engine.cli import main
 
 sys.exit(main())

@@ -8,7 +8,7 @@ A spec says what a source claims, in the source's own notation and layout:
 * ``wrt`` - the input the derivative is taken with respect to;
 * ``form`` and ``layout`` - how the claim is arranged (see ``FORMS``).
 
-The engine (``identities._check``) compares the claim with two independent oracles.
+The engine (``identities.engine``) compares the claim with two independent oracles.
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ class Document:
 
 @dataclasses.dataclass(frozen=True)
 class Array:
-    """A float64 tensor input with a symbolic shape and a domain (see ``strategies.DOMAINS``).
+    """A float64 tensor input with a symbolic shape and a domain (``DOMAIN_NAMES``).
 
     ``domain`` is a domain name, or a ``(low, high)`` pair for an open interval of reals.
     """
@@ -143,10 +143,37 @@ class Derived:
 Input = Array | Integer | SmoothMap | Derived
 
 
+#: Domains whose entries are drawn one by one, for a tensor of any shape.
+ELEMENTWISE_DOMAINS = ("general", "nonzero", "positive", "negative", "zero")
+
+#: Domains of square matrices -> the linear structure their values share ("" for none).
+#: Directions of a differential rule keep the structure (a symmetric dA for a symmetric A),
+#: and a gradient with respect to a structured matrix is taken along it (Cookbook 2.8).
+SQUARE_DOMAINS: dict[str, str] = {
+    "symmetric": "symmetric",
+    "invertible": "",
+    "positive_determinant": "",
+    "spd": "symmetric",
+    "symmetric_invertible": "symmetric",
+    "orthogonal": "",
+    "symmetric_separated": "symmetric",
+    "diagonal": "diagonal",
+    "toeplitz": "toeplitz",
+    "symmetric_toeplitz": "symmetric_toeplitz",
+}
+
+#: Every domain name a spec may use (see ``strategies.DOMAINS`` for what each one draws).
+DOMAIN_NAMES = (*ELEMENTWISE_DOMAINS, *SQUARE_DOMAINS)
+
+
+def structure(domain: str | tuple[float, float]) -> str:
+    """The linear structure of a domain's values: "symmetric", "diagonal", "toeplitz",
+    "symmetric_toeplitz", or "" (none: an interval, an element-wise or unstructured domain)."""
+    return SQUARE_DOMAINS.get(domain, "") if isinstance(domain, str) else ""
+
+
 def _declaration_problems(where: str, decl: Input) -> list[str]:
     """What is wrong with one input declaration (domain, interval, range, shape)."""
-    from strategies.arrays import DOMAINS, ELEMENTS  # strategies imports this module
-
     if isinstance(decl, Derived):
         out = [] if callable(decl.build) else [f"{where}: derived(build=...) needs a callable."]
         for k, extra in decl.extra.items():
@@ -166,10 +193,10 @@ def _declaration_problems(where: str, decl: Input) -> list[str]:
             return [f"{where}: domain={domain!r} is an empty interval; give (low, high) "
                     "with low < high."]
         return []
-    if domain not in DOMAINS:
+    if domain not in DOMAIN_NAMES:
         return [f"{where}: domain={domain!r} is not a known domain; use one of "
-                f"{sorted(DOMAINS)} or a (low, high) interval."]
-    if domain not in ELEMENTS and (len(decl.shape) != 2 or decl.shape[0] != decl.shape[1]):
+                f"{sorted(DOMAIN_NAMES)} or a (low, high) interval."]
+    if domain in SQUARE_DOMAINS and (len(decl.shape) != 2 or decl.shape[0] != decl.shape[1]):
         return [f"{where}: domain={domain!r} needs a square matrix, but the shape is "
                 f"{decl.shape}; declare it as matrix('n', 'n', {domain!r})."]
     return []

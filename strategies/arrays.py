@@ -20,6 +20,8 @@ from collections.abc import Callable
 import torch
 from hypothesis import strategies as st
 
+from identities.spec import structure
+
 #: Bound on the magnitude of general entries.
 BOUND = 4.0
 #: Distance from zero of "nonzero", "positive" and "negative" entries.
@@ -323,17 +325,18 @@ def structure_basis(domain: str | tuple[float, float], n: int) -> torch.Tensor |
     free value (for a symmetric matrix, S^ij = J^ij + J^ji - J^ij J^ij, Cookbook 2.8).
     """
     i, j = torch.meshgrid(torch.arange(n), torch.arange(n), indexing="ij")
-    if domain in ("symmetric", "spd", "symmetric_invertible", "symmetric_separated"):
+    kind = structure(domain)
+    if kind == "symmetric":
         keys = [(a, b) for a in range(n) for b in range(a, n)]
         tag = torch.minimum(i, j) * n + torch.maximum(i, j)
         codes = [a * n + b for a, b in keys]
-    elif domain == "diagonal":
+    elif kind == "diagonal":
         tag = torch.where(i == j, i, -1)
         codes = list(range(n))
-    elif domain == "toeplitz":
+    elif kind == "toeplitz":
         tag = j - i
         codes = list(range(-(n - 1), n))
-    elif domain == "symmetric_toeplitz":
+    elif kind == "symmetric_toeplitz":
         tag = (j - i).abs()
         codes = list(range(n))
     else:
@@ -342,12 +345,9 @@ def structure_basis(domain: str | tuple[float, float], n: int) -> torch.Tensor |
 
 
 def direction_domain(domain: str | tuple[float, float]) -> str:
-    """The domain of directions that keep an input of ``domain`` in its structure."""
-    return {"symmetric": "symmetric", "spd": "symmetric", "symmetric_invertible": "symmetric",
-            "symmetric_separated": "symmetric",
-            "diagonal": "diagonal",
-            "toeplitz": "toeplitz", "symmetric_toeplitz": "symmetric_toeplitz"}.get(
-        domain if isinstance(domain, str) else "", "general")
+    """The domain of directions that keep an input of ``domain`` in its structure: the
+    structure itself (each one is also a domain name), or "general"."""
+    return structure(domain) or "general"
 
 
 @functools.lru_cache(maxsize=4096)

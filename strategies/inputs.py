@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 import torch
@@ -117,15 +118,47 @@ def value_of(decl: Input, dims: dict[str, int], flat: bool = False
     raise TypeError(f"no strategy for input declaration {decl!r}")
 
 
+def draw_inputs(spec: Identity, dims: dict[str, int],
+                draw: Callable[[Input, dict[str, int], str], Any],
+                build: Callable[[Derived, dict[str, Any]], Any],
+                shape_of: Callable[[Any], tuple[int, ...]]
+                ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The one draw order of every example, one at a time (Hypothesis) or a batch at a time
+    (``strategies.batches``): each input in order, derived ones last (their extra draws,
+    then the build), then the directions of a differential rule. Returns (values,
+    directions).
+
+    * ``draw(decl, dims, label)`` - a value of one non-derived declaration;
+    * ``build(decl, arguments)`` - a derived input from the arguments its build takes;
+    * ``shape_of(value)`` - the shape of one example's value (without a batch dimension).
+    """
+    values: dict[str, Any] = {}
+    for name, decl in spec.inputs.items():
+        if not isinstance(decl, Derived):
+            values[name] = draw(decl, dims, name)
+    for name, decl in spec.inputs.items():
+        if isinstance(decl, Derived):
+            extra = {k: draw(d, dims, f"{name}.{k}") for k, d in decl.extra.items()}
+            values[name] = build(decl, decl.arguments({**values, **extra}))
+    ordered = {name: values[name] for name in spec.inputs}
+    directions = {}
+    if spec.form == "differential":
+        for name in spec.wrt_names:
+            decl = spec.inputs[name]
+            domain = direction_domain(decl.domain if isinstance(decl, Array) else "")
+            directions[f"d{name}"] = draw(Array(shape_of(values[name]), domain), dims,
+                                          f"d{name}")
+    return ordered, directions
+
+
 def examples(spec: Identity, dim_range: tuple[int, int] = DIM_RANGE, *,
              large: bool = False, fixed_dims: dict[str, int] | None = None
              ) -> st.SearchStrategy[Example]:
-    """Complete examples for ``spec``: dims, then inputs in order, derived ones built last,
-    then the directions of a differential rule.
+    """Complete examples for ``spec``: dims, then the inputs in ``draw_inputs``' order.
 
     With ``large``, the symbols take ``large_ranges``. With ``fixed_dims``, the dimensions
     are those and every array is drawn flat (to shrink an example found by the sweep, whose
-    raw entries are the choices; ``identities._sweep``)."""
+    raw entries are the choices; ``strategies.batches``)."""
     flat = fixed_dims is not None
     dims_strategy = (st.just(dict(fixed_dims)) if flat else
                      dimensions(spec, dim_range, large_ranges(spec) if large else None))
@@ -133,25 +166,11 @@ def examples(spec: Identity, dim_range: tuple[int, int] = DIM_RANGE, *,
     @st.composite
     def draw_example(draw: st.DrawFn) -> Example:
         dims = draw(dims_strategy)
-        values: dict[str, Any] = {}
-        for name, decl in spec.inputs.items():
-            if not isinstance(decl, Derived):
-                values[name] = draw(value_of(decl, dims, flat), label=name)
-        for name, decl in spec.inputs.items():
-            if isinstance(decl, Derived):
-                extra = {k: draw(value_of(d, dims, flat), label=f"{name}.{k}")
-                         for k, d in decl.extra.items()}
-                args = decl.arguments({**values, **extra})
-                values[name] = torch.as_tensor(decl.build(**args), dtype=torch.float64)
-        ordered = {name: values[name] for name in spec.inputs}
-        directions = {}
-        if spec.form == "differential":
-            for name in spec.wrt_names:
-                decl = spec.inputs[name]
-                domain = direction_domain(decl.domain if isinstance(decl, Array) else "")
-                shape = tuple(values[name].shape)
-                directions[f"d{name}"] = draw(value_of(Array(shape, domain), dims, flat),
-                                              label=f"d{name}")
-        return Example(dims, ordered, directions)
+        values, directions = draw_inputs(
+            spec, dims,
+            lambda decl, dims, label: draw(value_of(decl, dims, flat), label=label),
+            lambda decl, args: torch.as_tensor(decl.build(**args), dtype=torch.float64),
+            lambda value: tuple(value.shape))
+        return Example(dims, values, directions)
 
     return draw_example()

@@ -7,8 +7,7 @@ name the file, the spec, the field or what went wrong, the offending value, and 
 
 import pytest
 
-from identities._registry import load_catalog
-from identities._search import run_entry
+from identities.engine import load_catalog, run_entry
 
 HEADER = "import numpy as np\nimport torch\n" \
          "from identities import Identity, Source, matrix, scalar, vector\n" \

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from identities._cli import main
-from identities._registry import load_catalog
+from identities.engine import load_catalog
+from identities.engine.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -3,22 +3,22 @@
 import json
 from pathlib import Path
 
-from identities import _coverage
-from identities._cli import main, readme_with_coverage
-from identities._registry import load_catalog
+from identities.engine import load_catalog
+from identities.engine.cli import main, readme_with_coverage
+from identities.engine.tools import coverage
 
 ROOT = Path(__file__).resolve().parent.parent
-ROWS = _coverage.coverage(load_catalog())
+ROWS = coverage.coverage(load_catalog())
 
 
 def test_every_equation_of_chapter_2_has_a_row_and_none_is_missing():
-    assert [r.eq for r in ROWS] == list(_coverage.EQUATIONS)
+    assert [r.eq for r in ROWS] == list(coverage.EQUATIONS)
     missing = [r.eq for r in ROWS if r.verdict == "missing"]
     assert missing == [], f"equations with no spec and no reason: {missing}"
 
 
 def test_at_least_100_equations_are_checked():
-    counts = _coverage.summary(ROWS)
+    counts = coverage.summary(ROWS)
     assert counts["confirmed"] + counts["refuted as stated"] >= 100, counts
 
 
@@ -41,7 +41,7 @@ def test_not_testable_rows_give_a_reason_and_have_no_spec():
 def test_coverage_json_has_the_documented_keys(capsys):
     assert main(["coverage", "--json"]) == 0
     records = json.loads(capsys.readouterr().out)
-    assert len(records) == len(_coverage.EQUATIONS)
+    assert len(records) == len(coverage.EQUATIONS)
     assert all(set(r) == {"eq", "specs", "verdict", "reason"} for r in records)
 
 

@@ -4,8 +4,7 @@ import shlex
 
 import pytest
 
-from identities._registry import load_catalog
-from identities._search import run_entry
+from identities.engine import load_catalog, run_entry
 
 FILES = pytest.StashKey[dict]()
 

@@ -7,7 +7,7 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from identities._oracles import autograd_jacobian, finite_difference_jacobian
+from identities.engine import autograd_jacobian, finite_difference_jacobian
 from strategies import arrays, smooth_maps
 
 

@@ -5,16 +5,15 @@ import json
 import pytest
 import torch
 
-from identities import _mutate
-from identities._check import CONFIRMED, check
-from identities._cli import main
-from identities._registry import load_catalog
+from identities.engine import CONFIRMED, check, load_catalog, render_report
+from identities.engine.cli import main
+from identities.engine.tools import mutate
 from strategies import Example
 
 
 def test_mutants_of_the_quadratic_form_are_killed_or_recognized_as_equivalent():
     spec = load_catalog().get("quadratic_form__general_A")
-    verdicts = {m.label: _mutate.judge(m, examples=30) for m in _mutate.mutants(spec)}
+    verdicts = {m.label: mutate.judge(m, examples=30) for m in mutate.mutants(spec)}
     assert verdicts == {
         "negate": "killed", "scale by 2": "killed", "relative 1e-3": "killed",
         "relative 1e-6": "killed", "drop input x": "killed", "drop input A": "killed",
@@ -25,8 +24,8 @@ def test_mutants_of_the_quadratic_form_are_killed_or_recognized_as_equivalent():
 
 def test_a_mutant_that_changes_the_claim_is_killed_not_called_equivalent():
     spec = load_catalog().get("elementwise__mul__wrt_w")
-    swap = [m for m in _mutate.mutants(spec) if m.label == "swap w and x"]
-    assert swap and _mutate.judge(swap[0], examples=30) == "killed"
+    swap = [m for m in mutate.mutants(spec) if m.label == "swap w and x"]
+    assert swap and mutate.judge(swap[0], examples=30) == "killed"
 
 
 def test_mutate_command_prints_counts_as_json(capsys):
@@ -77,4 +76,4 @@ SWEEP_FOUND = {
 def test_false_alarms_found_by_the_sweep_stay_fixed(name):
     spec = load_catalog().get(name)
     verdict = check(spec, SWEEP_FOUND[name])
-    assert verdict.status == CONFIRMED, verdict.report()
+    assert verdict.status == CONFIRMED, render_report(verdict)

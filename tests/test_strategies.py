@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from identities import Identity, Source, derived, scalar, smooth_map, vector
-from identities._oracles import autograd_jacobian
+from identities.engine import autograd_jacobian
 from strategies import MARGIN, arrays, dimensions, examples, smooth_maps
 
 sides = st.integers(1, 6)

@@ -9,8 +9,9 @@ import torch
 from helpers import SRC, quadratic_spec
 
 from identities import Identity, smooth_map, vector
-from identities._check import REFUTED, check
-from identities._sweep import confirmed, sample, sweep, unsweepable
+from identities.engine import REFUTED, check, confirmed
+from identities.engine.tools.sweep import sweep, unsweepable
+from strategies.batches import sample
 
 quadratic = quadratic_spec
 
@@ -19,7 +20,7 @@ def test_the_batched_judgement_agrees_with_the_single_check():
     wrong = quadratic(claimed=lambda x, A: 2 * x @ A, holds=False, lesson="l")
     for spec in (quadratic(), wrong):
         batch = sample(spec, {"n": 3}, 50, torch.Generator().manual_seed(0))
-        ok = confirmed(spec, batch)
+        ok = confirmed(spec, batch.values, batch.directions)
         single = [check(spec, batch.example(i)).status == "confirmed" for i in range(50)]
         assert ok.tolist() == single
 

@@ -9,23 +9,18 @@ import numpy as np
 import pytest
 import torch
 
-from identities import _regressions
-from identities._check import REFUTED, check
-from identities._cli import main
-from identities._registry import load_catalog
-from identities._teach import (
-    COUNTEREXAMPLES,
-    INDEX,
-    Lesson,
+from identities.engine import REFUTED, check, load_catalog, regressions
+from identities.engine.cli import main
+from identities.engine.tools.teach import teach
+from identities.engine.tools.teach.lesson import COUNTEREXAMPLES, INDEX, Lesson, record_regressions
+from identities.engine.tools.teach.page import (
     _markdown_text,
     as_grid,
-    draw_picture,
     latex_input,
     latex_value,
     lesson_page,
-    record_regressions,
-    teach,
 )
+from identities.engine.tools.teach.picture import draw_picture
 from strategies import Example
 
 #: A small set, quick to search: a matrix claim with fixed sizes, a vector claim, and a
@@ -124,7 +119,7 @@ def test_counterexamples_json_has_one_entry_per_refuted_spec_matching_the_catalo
         verdict = check(spec, example)
         assert verdict.status == REFUTED
         assert math.isclose(entry["max_abs_difference"],
-                            float(verdict.comparisons[0].difference.max()))
+                            float(verdict.exact.difference.max()))
         assert entry["max_abs_difference"] > 0
 
 
@@ -150,7 +145,7 @@ def test_record_merges_the_counterexamples_into_the_store(taught, tmp_path):
     saved = json.loads(store.read_text())
     assert set(saved) == {"some_other_spec", *TAUGHT}
     for lesson in lessons:
-        replayed = _regressions.stored_example(lesson.spec, saved)
+        replayed = regressions.stored_example(lesson.spec, saved)
         assert check(lesson.spec, replayed).status == REFUTED
 
 
@@ -203,10 +198,10 @@ def test_every_misconception_names_a_true_counterpart_in_the_catalog(catalog):
 
 def test_the_stored_quadratic_form_counterexample_is_2d_integer_and_refutes(catalog):
     spec = catalog.get("quadratic_form__symmetric_rule_on_general_A")
-    entry = _regressions.load()[spec.name]
+    entry = regressions.load()[spec.name]
     assert entry["dims"] == {"n": 2}
     values = [v for value in entry["values"].values() for v in np.ravel(value)]
     assert values and all(float(v).is_integer() for v in values)
-    example = _regressions.stored_example(spec)
+    example = regressions.stored_example(spec)
     assert example.values["x"].shape == (2,) and example.values["A"].shape == (2, 2)
     assert check(spec, example).status == REFUTED

@@ -11,21 +11,22 @@ import multiprocessing
 import os
 import sys
 import time
+from typing import Any
 
-_CATALOG = None
+from identities.engine.runner.registry import Catalog, load_catalog
+from identities.engine.runner.search import investigate
+
+_CATALOG: Catalog | None = None
 
 
 def _init(paths: list[str]) -> None:
     global _CATALOG
-    from identities._registry import load_catalog
-
     _CATALOG = load_catalog(paths)
 
 
 def _one(task: tuple[str, int, int]) -> tuple[str, int, int, str, str]:
     name, seed, examples = task
-    from identities._search import investigate
-
+    assert _CATALOG is not None, "the worker's catalog is loaded by _init"
     outcome = investigate(_CATALOG.get(name), max_examples=examples, replay=False, seed=seed,
                           derandomize=False, database=None)
     report = "" if outcome.passed else outcome.report()
@@ -36,10 +37,12 @@ def run(paths: list[str], examples: int, seeds: list[int], pattern: str = "",
         processes: int | None = None, progress: bool = True) -> dict:
     """Soak every true identity (whose name contains ``pattern``) under each seed."""
     _init(paths)
+    assert _CATALOG is not None
     names = [s.name for s in _CATALOG.specs if s.holds and pattern in s.name]
     tasks = [(n, seed, examples) for seed in seeds for n in names]
-    result = {"identities": len(names), "seeds": seeds, "examples_per_search": examples,
-              "examples": 0, "false_alarms": 0, "alarms": []}
+    result: dict[str, Any] = {"identities": len(names), "seeds": seeds,
+                              "examples_per_search": examples, "examples": 0,
+                              "false_alarms": 0, "alarms": []}
     start = time.perf_counter()
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(processes or os.cpu_count(), initializer=_init, initargs=(paths,)) as pool:

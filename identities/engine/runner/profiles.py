@@ -13,10 +13,11 @@ Choose with ``HYPOTHESIS_PROFILE=thorough`` or ``pytest --hypothesis-profile=tho
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from hypothesis import settings
 
-PROFILES = {
+PROFILES: dict[str, dict[str, Any]] = {
     "dev": {"max_examples": 50, "deadline": None},
     "ci": {"max_examples": 100, "deadline": None, "derandomize": True, "database": None,
            "print_blob": False},

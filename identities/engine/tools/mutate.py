@@ -17,17 +17,18 @@ import dataclasses
 import re
 import sys
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import torch
 from hypothesis import Phase, given, settings
 
-from identities._check import judge_tensors
-from identities._search import investigate
+from identities.engine.judgement import judge_tensors
+from identities.engine.runner.search import investigate
 from identities.spec import Array, Identity, SpecError
 from strategies import examples as examples_of
 from strategies import structure_basis
 
-NO_SHRINK = {"phases": [Phase.explicit, Phase.reuse, Phase.generate]}
+NO_SHRINK: dict[str, Any] = {"phases": [Phase.explicit, Phase.reuse, Phase.generate]}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -140,7 +141,7 @@ def _slug(text: str) -> str:
 def run(specs: Iterable[Identity], examples: int = 50, progress: bool = True) -> dict:
     """Mutate every true identity in ``specs``; returns the counts and the survivors."""
     every = [m for s in specs if s.holds and not s.at_kink for m in mutants(s)]
-    result = {"killed": 0, "survived": 0, "equivalent": 0, "survivors": []}
+    result: dict[str, Any] = {"killed": 0, "survived": 0, "equivalent": 0, "survivors": []}
     for i, mutant in enumerate(every, 1):
         verdict = judge(mutant, examples)
         result[verdict] += 1

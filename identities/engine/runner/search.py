@@ -12,9 +12,11 @@ import dataclasses
 import hypothesis
 from hypothesis import HealthCheck, Verbosity, given, settings
 
-from identities import _profiles, _regressions
-from identities._check import CONFIRMED, REFUTED, Verdict, check
-from identities._registry import Problem
+from identities.engine.check import check
+from identities.engine.report import render_report
+from identities.engine.runner import profiles, regressions
+from identities.engine.runner.registry import BrokenSpec
+from identities.engine.verdict import CONFIRMED, REFUTED, Status, Verdict
 from identities.spec import Identity, SpecError
 from strategies import DIM_RANGE, examples
 
@@ -50,14 +52,14 @@ class Outcome:
         return self.verdict is not None and self.verdict.status == REFUTED
 
     @property
-    def status(self) -> str:
+    def status(self) -> Status | str:
         if self.verdict is None:
             return CONFIRMED if self.spec.holds else "not refuted"
         return self.verdict.status
 
     def report(self, rerun: str = "") -> str:
         if self.verdict is not None:
-            return self.verdict.report(rerun)
+            return render_report(self.verdict, rerun)
         if self.spec.holds:
             return (f"Identity {self.spec.name!r} confirmed on {self.examples_run} "
                     f"examples ({self.spec.source}).")
@@ -93,7 +95,7 @@ def investigate(spec: Identity, *, max_examples: int | None = None,
     if max_examples is not None:
         overrides["max_examples"] = max_examples
     overrides.update(setting_overrides)
-    suite = _profiles.suite_options()
+    suite = profiles.suite_options()
     projections = projections or suite.get("projections", 0)
     large = suite.get("large", False)
     strategy = examples(spec, dim_range or DIM_RANGE, large=large)
@@ -102,12 +104,10 @@ def investigate(spec: Identity, *, max_examples: int | None = None,
         nonlocal count
         count += 1
         verdict = check(spec, example, projections)
-        if spec.holds and verdict.status != CONFIRMED:
-            raise _Unconfirmed(verdict)
-        if not spec.holds and verdict.status == REFUTED:
-            raise _Refuted(verdict)
+        if verdict.decides:
+            raise _Unconfirmed(verdict) if spec.holds else _Refuted(verdict)
 
-    stored = _regressions.stored_example(spec) if replay else None
+    stored = regressions.stored_example(spec) if replay else None
     if stored is not None:
         property_ = hypothesis.example(stored)(property_)
     probe = settings(settings(), **overrides)(given(strategy)(property_))
@@ -157,14 +157,14 @@ def _first_decisive(group: BaseExceptionGroup) -> _Decisive:
     return sorted(_leaves(group), key=lambda e: e.verdict.status != REFUTED)[0]
 
 
-def run_entry(entry: Identity | Problem, file: str = "") -> tuple[bool, str, int]:
+def run_entry(entry: Identity | BrokenSpec, file: str = "") -> tuple[bool, str, int]:
     """Run one catalog entry as the test suite does: (passed, what to show if not, the
     number of examples run).
 
     A spec error (found when the spec runs) is reported with its file, like a problem
     found when the module was loaded.
     """
-    if isinstance(entry, Problem):
+    if isinstance(entry, BrokenSpec):
         return False, entry.message, 0
     try:
         outcome = investigate(entry)

@@ -1,13 +1,14 @@
 """The batched sweep: one identity on very many random examples, a batch at a time.
 
 Where the Hypothesis search draws and checks one example at a time (about 6 ms each), the
-sweep samples a whole batch of inputs with torch's random generator, by the same
-constructions as the strategies (``strategies.arrays.Construction``), and checks the batch
-with ``torch.vmap`` over the function, the claim and both oracles, judged by the same
-``judge_tensors`` as a single check. Any example the batch does not confirm is checked
-again on its own by ``check`` (the authority), and a failure is handed to Hypothesis to
-shrink: its raw entries are written into an example database as the choices of the flat
-strategies (``examples(spec, fixed_dims=...)``), and Hypothesis replays and shrinks it.
+sweep samples a whole batch of inputs with torch's random generator, in the same draw
+order and by the same constructions as the strategies (``strategies.batches``), and checks
+the batch through the engine's batched door (``engine.check.confirmed``: ``torch.vmap``
+over the function, the claim and both oracles, judged by the same ``judge_tensors`` as a
+single check). Any example the batch does not confirm is checked again on its own by
+``check`` (the authority), and a failure is handed to Hypothesis to shrink: its raw entries
+are written into an example database as the choices of the flat strategies
+(``examples(spec, fixed_dims=...)``), and Hypothesis replays and shrinks it.
 
 Not every spec can be swept: generated maps, Hessians and structured gradients are
 checked by the Hypothesis search only, and so is a spec whose function vmap cannot
@@ -19,29 +20,19 @@ from __future__ import annotations
 import dataclasses
 import sys
 import time
-from typing import Any
 
 import hypothesis
 import torch
 from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 from hypothesis.database import InMemoryExampleDatabase, choices_to_bytes
 
-from identities._check import (
-    CONFIRMED,
-    REFUTED,
-    Verdict,
-    accepted_shapes,
-    check,
-    differential_noise,
-    judge_tensors,
-    structured,
-    target,
-    to_claim_form,
-)
-from identities._oracles import finite_difference_jacobian
+from identities.engine.check import check, confirmed
+from identities.engine.problem import structured
+from identities.engine.report import render_report
+from identities.engine.verdict import REFUTED, Verdict
 from identities.spec import Array, Derived, Identity, SmoothMap
 from strategies import DIM_RANGE, Example, examples
-from strategies.arrays import construction, direction_domain
+from strategies.batches import Batch, sample, sample_dims
 
 #: Finite-difference evaluations per batch (8 per input entry per example): bounds memory.
 EVALUATIONS_PER_BATCH = 2**18
@@ -65,122 +56,6 @@ def unsweepable(spec: Identity) -> str:
                 spec, torch.zeros(2, 2)) is not None:
             return "a gradient with respect to a structured matrix"
     return ""
-
-
-@dataclasses.dataclass
-class Batch:
-    """A sampled batch: the dimensions, the batched inputs and directions, and the raw
-    parts of every array (to rebuild one example's choices)."""
-
-    dims: dict[str, int]
-    values: dict[str, Any]
-    directions: dict[str, torch.Tensor]
-    raws: list[tuple[Any, Any]]  # (construction or None for an integer, raw parts or int)
-
-    def example(self, i: int) -> Example:
-        def pick(v: Any) -> Any:
-            return v[i] if isinstance(v, torch.Tensor) else v
-        return Example(dict(self.dims), {k: pick(v) for k, v in self.values.items()},
-                       {k: v[i] for k, v in self.directions.items()})
-
-    def choices(self, i: int) -> tuple:
-        """The choices of the flat strategies that draw example ``i``."""
-        out: list = []
-        for made, raw in self.raws:
-            out += [raw] if made is None else made.choices(raw, i)
-        return tuple(out)
-
-
-def _dims(spec: Identity, dim_range: tuple[int, int], generator: torch.Generator
-          ) -> dict[str, int]:
-    def uniform(lo: int, hi: int) -> int:
-        return int(torch.randint(lo, hi + 1, (), generator=generator))
-
-    dims: dict[str, int] = {}
-    if spec.distinct:
-        lo, hi = dim_range
-        pool = torch.randperm(max(hi, lo + len(spec.distinct) - 1) - lo + 1,
-                              generator=generator)[:len(spec.distinct)] + lo
-        dims.update(zip(spec.distinct, (int(v) for v in pool), strict=True))
-    for sym in spec.symbols:
-        if sym not in dims:
-            dims[sym] = uniform(*spec.dims.get(sym, dim_range))
-    return dims
-
-
-def sample(spec: Identity, dims: dict[str, int], count: int, generator: torch.Generator
-           ) -> Batch:
-    """``count`` examples at ``dims``, in the order ``examples`` draws them."""
-    raws: list = []
-
-    def array(decl: Array) -> torch.Tensor:
-        shape = tuple(dims[d] if isinstance(d, str) else d for d in decl.shape)
-        made = construction(shape, decl.domain)
-        value, raw = made.sample(count, generator)
-        raws.append((made, raw))
-        return value
-
-    def draw(decl: Any) -> Any:
-        if isinstance(decl, Array):
-            return array(decl)
-        value = int(torch.randint(decl.low, decl.high + 1, (), generator=generator))
-        raws.append((None, value))
-        return value
-
-    values: dict[str, Any] = {}
-    for name, decl in spec.inputs.items():
-        if not isinstance(decl, Derived):
-            values[name] = draw(decl)
-    for name, decl in spec.inputs.items():
-        if isinstance(decl, Derived):
-            extra = {k: draw(d) for k, d in decl.extra.items()}
-            args = decl.arguments({**values, **extra})
-            batched = {k: v for k, v in args.items() if isinstance(v, torch.Tensor)}
-            fixed = {k: v for k, v in args.items() if not isinstance(v, torch.Tensor)}
-            values[name] = torch.vmap(
-                lambda b, build=decl.build, fixed=fixed: build(**b, **fixed))(batched)
-    directions = {}
-    if spec.form == "differential":
-        for name in spec.wrt_names:
-            decl = spec.inputs[name]
-            domain = direction_domain(decl.domain if isinstance(decl, Array) else "")
-            directions[f"d{name}"] = array(Array(tuple(values[name].shape[1:]), domain))
-    ordered = {name: values[name] for name in spec.inputs}
-    return Batch(dims, ordered, directions, raws)
-
-
-def _confirmed_one(spec: Identity, values: dict, directions: dict) -> torch.Tensor:
-    """Whether one example is confirmed, in tensor operations (batched by vmap)."""
-    if spec.form == "value":
-        actual = spec.function(**values)
-        return judge_tensors(spec.claimed(**values).reshape(actual.shape), actual)["confirmed"]
-    f, x, claim_args, scale = target(spec, values, directions)
-    out_shape = tuple(f(x).shape)
-    shape = accepted_shapes(spec, out_shape, tuple(x.shape))[0]
-
-    def arrange(t: torch.Tensor) -> torch.Tensor:
-        return scale * to_claim_form(spec, t, len(out_shape), shape)
-
-    claim = spec.claimed(**claim_args).reshape(shape)
-    ad = arrange(torch.func.jacrev(f)(x))
-    if spec.at_kink:
-        return judge_tensors(claim, ad)["confirmed"]
-    noise = differential_noise(spec, values) if spec.form == "differential" else None
-    fd = finite_difference_jacobian(f, x, evaluation_error=noise)
-    arranged = tuple(arrange(t) for t in (fd.value, fd.error_bound, fd.truncation,
-                                          fd.rounding))
-    return judge_tensors(claim, ad, arranged)["confirmed"]
-
-
-def confirmed(spec: Identity, batch: Batch) -> torch.Tensor:
-    """Which examples of ``batch`` the claim is confirmed on (bool, one per example)."""
-    tensors = {k: v for k, v in batch.values.items() if isinstance(v, torch.Tensor)}
-    ints = {k: v for k, v in batch.values.items() if not isinstance(v, torch.Tensor)}
-
-    def one(vals: dict, dirs: dict) -> torch.Tensor:
-        return _confirmed_one(spec, {**vals, **ints}, dirs)
-
-    return torch.vmap(one)(tensors, batch.directions)
 
 
 @dataclasses.dataclass
@@ -211,7 +86,7 @@ class SweepResult:
                 "rechecked": self.rechecked,
                 "status": decisive.status if decisive else
                 ("confirmed" if self.spec.holds else "not refuted"),
-                "report": decisive.report() if decisive else ""}
+                "report": render_report(decisive) if decisive else ""}
 
 
 def shrink(spec: Identity, batch: Batch, index: int) -> Verdict | None:
@@ -220,12 +95,9 @@ def shrink(spec: Identity, batch: Batch, index: int) -> Verdict | None:
     Hypothesis could not reproduce it."""
     found: list[Verdict] = []
 
-    def decides(verdict: Verdict) -> bool:
-        return verdict.status == REFUTED if not spec.holds else verdict.status != CONFIRMED
-
     def property_(example: Example) -> None:
         verdict = check(spec, example)
-        if decides(verdict):
+        if verdict.decides:
             found.append(verdict)
             raise AssertionError(verdict.status)
 
@@ -258,7 +130,7 @@ def sweep(spec: Identity, examples_wanted: int, *, seed: int = 0,
     generator = torch.Generator().manual_seed(seed)
     start = shown = time.perf_counter()
     while result.examples < examples_wanted:
-        dims = _dims(spec, dim_range, generator)
+        dims = sample_dims(spec, dim_range, generator)
         probe = sample(spec, dims, 1, generator)
         entries = max(1, sum(v[0].numel() for v in probe.values.values()
                              if isinstance(v, torch.Tensor)))
@@ -268,7 +140,7 @@ def sweep(spec: Identity, examples_wanted: int, *, seed: int = 0,
                            EVALUATIONS_PER_BATCH // (8 * entries)))
         batch = sample(spec, dims, count, generator)
         try:
-            ok = confirmed(spec, batch)
+            ok = confirmed(spec, batch.values, batch.directions)
         except Exception as err:  # noqa: BLE001 - not batchable: say so, check nothing
             result.skipped = f"vmap cannot batch it ({type(err).__name__}: " \
                              f"{str(err).splitlines()[0][:120] if str(err) else ''})"
@@ -276,8 +148,7 @@ def sweep(spec: Identity, examples_wanted: int, *, seed: int = 0,
         failing = torch.nonzero(~ok).reshape(-1).tolist()
         for i in failing:
             verdict = check(spec, batch.example(i))
-            if (verdict.status == REFUTED) if not spec.holds else (
-                    verdict.status != CONFIRMED):
+            if verdict.decides:
                 result.examples += i + 1
                 result.verdict = verdict
                 result.shrunk = shrink(spec, batch, i)

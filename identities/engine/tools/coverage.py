@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from identities._registry import Catalog
+from identities.engine.runner.registry import Catalog
 from identities.spec import COOKBOOK, Identity
 
 DOCUMENT = COOKBOOK

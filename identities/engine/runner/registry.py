@@ -1,10 +1,11 @@
 """Find every spec: the catalog modules of this package, and spec files in user folders.
 
-No registration step: any module in ``identities/`` whose name does not start with ``_``,
+No registration step: any module in ``identities/`` (other than the vocabulary, ``spec`` and
+``notation``, and the engine package) whose name does not start with ``_``,
 and any ``*.py`` file in a folder given with ``--identities-path``, is imported, and every
 ``Identity`` it defines at module level (alone, or in a list or tuple) joins the catalog.
 A module that fails to import, or defines a malformed or duplicate spec, becomes a
-``Problem`` entry: reported on its own, while every other spec still runs.
+``BrokenSpec`` entry: reported on its own, while every other spec still runs.
 """
 
 from __future__ import annotations
@@ -20,13 +21,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 
-from identities.spec import Identity, SpecError
+from identities.spec import Document, Identity, SpecError
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[2]  # identities/
+#: The catalog's modules that hold its vocabulary, not specs.
+VOCABULARY = ("spec", "notation")
 
 
 @dataclasses.dataclass(frozen=True)
-class Problem:
+class BrokenSpec:
     """A spec file that could not be used, with the message to show."""
 
     name: str
@@ -36,9 +39,12 @@ class Problem:
 
 @dataclasses.dataclass
 class Catalog:
+    """Every spec found, every broken file, and the references checked entry by entry."""
+
     specs: list[Identity]
-    problems: list[Problem]
+    problems: list[BrokenSpec]
     files: dict[str, str]  # spec name -> the file that defines it
+    documents: dict[str, Document] = dataclasses.field(default_factory=dict)  # by id
 
     def get(self, name: str) -> Identity:
         for spec in self.specs:
@@ -70,7 +76,7 @@ def _relative(path: Path) -> str:
 
 def _catalog_modules() -> Iterable[tuple[str, Path]]:
     for info in sorted(pkgutil.iter_modules([str(PACKAGE_DIR)]), key=lambda i: i.name):
-        if not info.name.startswith("_") and info.name != "spec" and not info.ispkg:
+        if not info.name.startswith("_") and info.name not in VOCABULARY and not info.ispkg:
             yield f"identities.{info.name}", PACKAGE_DIR / f"{info.name}.py"
 
 
@@ -87,6 +93,8 @@ def _import(module_name: str, path: Path) -> ModuleType:
     if module_name in sys.modules:
         return sys.modules[module_name]
     spec = importlib.util.spec_from_file_location(module_name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"{path} cannot be imported as a module")
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
     try:
@@ -112,18 +120,21 @@ def load_catalog(extra_paths: Iterable[str | Path] = ()) -> Catalog:
         try:
             module = _import(module_name, path)
         except SpecError as err:
-            catalog.problems.append(Problem(f"{path.stem}:spec-error", shown,
+            catalog.problems.append(BrokenSpec(f"{path.stem}:spec-error", shown,
                                             f"{shown}: {err}"))
             continue
         except Exception:
             detail = traceback.format_exc(limit=-3)
-            catalog.problems.append(Problem(
+            catalog.problems.append(BrokenSpec(
                 f"{path.stem}:import-error", shown,
                 f"{shown}: the module failed to import; its specs were not run.\n{detail}"))
             continue
+        for value in vars(module).values():
+            if isinstance(value, Document):
+                catalog.documents.setdefault(value.id, value)
         for spec in _specs_in(module):
             if spec.name in catalog.files:
-                catalog.problems.append(Problem(
+                catalog.problems.append(BrokenSpec(
                     f"{spec.name}:duplicate", shown,
                     f"{shown}: spec {spec.name!r}: name={spec.name!r} is already used in "
                     f"{catalog.files[spec.name]}; give each spec a unique name."))

@@ -1,13 +1,12 @@
-"""The two independent oracles and their error models.
+"""The numerical oracle and its error model: finite differences, computed without autograd.
 
-* Autograd: ``torch.func.jacrev`` in float64, exact up to rounding.
-* Finite differences, computed without autograd: a 4th-order central stencil at steps
-  ``h``, ``2h`` and ``4h``, Richardson-extrapolated to 6th order. Comparing the estimates at
-  ``h`` and ``2h`` gives the truncation error; evaluation rounding is bounded from the size
-  of ``f`` over the stencil. So each entry carries its own error bound, derived from the
-  function and the point, not from one global number.
+A 4th-order central stencil at steps ``h``, ``2h`` and ``4h``, Richardson-extrapolated to
+6th order. Comparing the estimates at ``h`` and ``2h`` gives the truncation error;
+evaluation rounding is bounded from the size of ``f``'s terms over the stencil. So each
+entry carries its own error bound, derived from the function and the point, not from one
+global number. Independent of the autograd oracle: neither imports the other.
 
-Both return the full Jacobian in canonical shape ``out_shape + in_shape``.
+Returns the full Jacobian in canonical shape ``out_shape + in_shape``.
 """
 
 from __future__ import annotations
@@ -29,11 +28,6 @@ EVAL_RTOL = 64 * EPS
 #: about EPS * 1, are what remains in the result.
 UNIT = 1.0
 
-#: Tolerance between two exact-up-to-rounding quantities (a claim and autograd, or a
-#: value identity), relative to the largest magnitude compared: ~1000 roundings, enough for
-#: accumulations over n <= 32 and condition numbers of the invertible domains.
-ROUNDING_RTOL = 2**10 * EPS
-
 #: Steps are powers of two (so x + k h is exact for |x| <= 4): h = 2**STEP_EXPONENT * max(1, |x|).
 STEP_EXPONENT = -9
 
@@ -48,44 +42,6 @@ TRUNCATION_SAFETY = 4.0
 
 #: Rounding factor of the extrapolated estimate: (16 * 18/12 + 18/24) / 15.
 _ROUNDING_GAIN = (16 * 1.5 + 0.75) / 15
-
-
-class NoGraph(Exception):
-    """Autograd sees no dependence of the value on the input; ``args[0]`` is its shape."""
-
-
-#: Up to this many outputs, one backward pass per output beats jacrev's vectorization.
-ROWWISE_MAX = 8
-
-
-def traced(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor
-           ) -> tuple[torch.Tensor, object]:
-    """``f`` at a copy ``v`` of ``x`` that requires grad: ``(v, f(v))``, the graph kept."""
-    v = x.detach().requires_grad_(True)
-    with torch.enable_grad():
-        return v, f(v)
-
-
-def autograd_jacobian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor,
-                      trace: tuple[torch.Tensor, object] | None = None) -> torch.Tensor:
-    """The Jacobian of ``f`` at ``x`` by reverse-mode autograd, shape ``out + in``.
-
-    ``trace``: ``traced(f, x)`` if already computed (it saves a forward pass). Raises
-    ``NoGraph`` when the value does not depend on ``x`` as far as autograd can see (a
-    constant function, or one that leaves torch).
-    """
-    v, y = trace or traced(f, x)
-    if not y.requires_grad:
-        raise NoGraph(tuple(y.shape))
-    if y.numel() > ROWWISE_MAX:
-        return torch.func.jacrev(f)(x)
-    flat = y.reshape(-1)
-    rows = []
-    for i in range(flat.numel()):
-        (g,) = torch.autograd.grad(flat[i], v, retain_graph=i + 1 < flat.numel(),
-                                   allow_unused=True)
-        rows.append(torch.zeros_like(x) if g is None else g)
-    return torch.stack(rows).reshape(tuple(y.shape) + tuple(x.shape))
 
 
 @dataclasses.dataclass

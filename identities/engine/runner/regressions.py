@@ -18,7 +18,7 @@ from identities.spec import Identity, Integer, SmoothMap
 from strategies import Example, GeneratedMap
 from strategies.maps import Activation, Affine
 
-STORE = Path(__file__).resolve().parent / "regressions.json"
+STORE = Path(__file__).resolve().parents[2] / "regressions.json"  # identities/regressions.json
 
 
 def _map_to_json(g: GeneratedMap) -> dict:

@@ -8,9 +8,11 @@ import json
 import sys
 from pathlib import Path
 
-from identities import _coverage, _profiles
-from identities._registry import Catalog, load_catalog
-from identities._search import investigate
+from identities.engine.report import render_report
+from identities.engine.runner import profiles
+from identities.engine.runner.registry import Catalog, load_catalog
+from identities.engine.runner.search import investigate
+from identities.engine.tools import coverage, mutate, soak, sweep
 from identities.spec import Identity
 
 
@@ -61,7 +63,7 @@ def cmd_check(args: argparse.Namespace, catalog: Catalog) -> int:
     spec = find(catalog, args.name)
     if spec is None:
         return 2
-    profile = _profiles.load(args.profile)
+    profile = profiles.load(args.profile)
     outcome = investigate(spec, max_examples=args.examples)
     verdict = "PASS" if outcome.passed else "FAIL"
     expected = "true" if spec.holds else "false"
@@ -85,16 +87,16 @@ def readme_with_block(text: str, name: str, block: str) -> str:
 
 def readme_with_coverage(text: str, rows: list) -> str:
     """README with its generated coverage blocks brought up to date."""
-    text = readme_with_block(text, "refuted", _coverage.refuted_markdown(rows))
-    return readme_with_block(text, "coverage", _coverage.markdown(rows))
+    text = readme_with_block(text, "refuted", coverage.refuted_markdown(rows))
+    return readme_with_block(text, "coverage", coverage.markdown(rows))
 
 
 def cmd_coverage(args: argparse.Namespace, catalog: Catalog) -> int:
-    rows = _coverage.coverage(catalog)
+    rows = coverage.coverage(catalog)
     if args.json:
         print(json.dumps([r.as_json() for r in rows], indent=2))
     elif args.markdown:
-        print(_coverage.markdown(rows), end="")
+        print(coverage.markdown(rows), end="")
     elif args.write_readme:
         path = Path(args.write_readme)
         path.write_text(readme_with_coverage(path.read_text(), rows))
@@ -103,12 +105,12 @@ def cmd_coverage(args: argparse.Namespace, catalog: Catalog) -> int:
         for r in rows:
             print(f"({r.eq:>3}) {r.verdict:<18} {', '.join(r.specs) or '-'}"
                   + (f"\n       {r.reason}" if r.reason else ""))
-        print(_coverage.markdown(rows).splitlines()[0])
+        print(coverage.markdown(rows).splitlines()[0])
     return 0
 
 
 def cmd_teach(args: argparse.Namespace, catalog: Catalog) -> int:
-    from identities._teach import teach  # matplotlib is loaded only for this command
+    from identities.engine.tools.teach import teach  # matplotlib: only for this command
 
     try:
         lessons = teach(catalog, args.out, record=args.record, names=args.names or None)
@@ -123,11 +125,9 @@ def cmd_teach(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def cmd_mutate(args: argparse.Namespace, catalog: Catalog) -> int:
-    from identities import _mutate
-
-    _profiles.load(args.profile)
+    profiles.load(args.profile)
     specs = [s for s in catalog.specs if args.pattern in s.name]
-    result = _mutate.run(specs, examples=args.examples, progress=not args.quiet)
+    result = mutate.run(specs, examples=args.examples, progress=not args.quiet)
     if args.json:
         print(json.dumps(result))
     else:
@@ -139,10 +139,8 @@ def cmd_mutate(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def cmd_soak(args: argparse.Namespace, catalog: Catalog) -> int:
-    from identities import _soak
-
-    _profiles.load(None)
-    result = _soak.run(args.identities_path, examples=args.examples,
+    profiles.load(None)
+    result = soak.run(args.identities_path, examples=args.examples,
                        seeds=list(range(1, args.seeds + 1)), pattern=args.pattern,
                        progress=not args.quiet)
     if args.json:
@@ -157,8 +155,6 @@ def cmd_soak(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def cmd_sweep(args: argparse.Namespace, catalog: Catalog) -> int:
-    from identities import _sweep
-
     if args.name:
         spec = find(catalog, args.name)
         if spec is None:
@@ -168,7 +164,7 @@ def cmd_sweep(args: argparse.Namespace, catalog: Catalog) -> int:
         specs = [s for s in catalog.specs if args.pattern in s.name]
     results = []
     for spec in specs:
-        result = _sweep.sweep(spec, args.examples, seed=args.seed, progress=not args.quiet)
+        result = sweep.sweep(spec, args.examples, seed=args.seed, progress=not args.quiet)
         results.append(result)
         if args.json:
             continue
@@ -182,10 +178,10 @@ def cmd_sweep(args: argparse.Namespace, catalog: Catalog) -> int:
               f"{result.examples / max(result.seconds, 1e-9):,.0f} examples/s)")
         if result.verdict is not None and (not result.passed or args.name):
             if result.shrunk is not None:
-                print("shrunk by Hypothesis:\n" + result.shrunk.report())
+                print("shrunk by Hypothesis:\n" + render_report(result.shrunk))
             else:
                 print("as found (Hypothesis could not reproduce it to shrink it):\n"
-                      + result.verdict.report())
+                      + render_report(result.verdict))
     if args.json:
         print(json.dumps([r.as_json() for r in results], indent=2))
     elif len(results) > 1:
@@ -220,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_check.add_argument("name")
     p_check.add_argument("--examples", type=int, default=None,
                          help="how many examples to try (default: the profile's)")
-    p_check.add_argument("--profile", choices=sorted(_profiles.PROFILES), default=None,
+    p_check.add_argument("--profile", choices=sorted(profiles.PROFILES), default=None,
                          help="Hypothesis profile (default: ci when CI is set, else dev)")
     p_cov = sub.add_parser("coverage", help="the Matrix Cookbook chapter 2, equation by "
                                              "equation: specs and verdicts")
@@ -231,7 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_mut = sub.add_parser("mutate", help="mutation testing: mutate every true identity's "
                                           "claim; every mutant must be killed or equivalent")
     _add_run_options(p_mut, examples=50, per="mutant search")
-    p_mut.add_argument("--profile", choices=sorted(_profiles.PROFILES), default=None)
+    p_mut.add_argument("--profile", choices=sorted(profiles.PROFILES), default=None)
     p_soak = sub.add_parser("soak", help="every true identity on many examples under several "
                                          "seeds; counts false alarms")
     _add_run_options(p_soak, examples=2000, per="identity and seed")

@@ -1,0 +1,48 @@
+"""The engine: what checks a spec. One module per stage of the path, read top-down:
+
+* ``autograd``, ``finite_differences`` - the two independent oracles (the numerical one with
+  its error model);
+* ``forms`` - how a claim is arranged (forms and layouts, shapes);
+* ``problem`` - what the oracles differentiate, built from a spec and one example;
+* ``oracles`` - both oracles' answers on a problem (full, or projected for large shapes);
+* ``judgement`` - the claim against the oracles, entry by entry (one example or a batch);
+* ``verdict`` - the statuses, the verdict's named parts, the one ``decides`` rule;
+* ``report`` - the text a user reads;
+* ``check`` - one example through the stages, and the batched door the sweep uses;
+
+then the ``runner`` (search, registry, regressions, profiles), the ``cli`` and the ``tools``
+(sweep, mutate, soak, coverage, teach). ``display`` shows values in messages.
+
+This module is the engine's face: tests and benchmarks import what they use from here.
+"""
+
+from identities.engine.autograd import NoGraph, autograd_hessian, autograd_jacobian
+from identities.engine.check import check, confirmed
+from identities.engine.finite_differences import (
+    EVAL_RTOL,
+    FiniteDifference,
+    finite_difference_hessian,
+    finite_difference_jacobian,
+)
+from identities.engine.judgement import ROUNDING_RTOL, Comparison, judge_tensors
+from identities.engine.report import render_report
+from identities.engine.runner import profiles, regressions
+from identities.engine.runner.registry import BrokenSpec, Catalog, load_catalog
+from identities.engine.runner.search import Outcome, investigate, run_entry
+from identities.engine.verdict import (
+    CONFIRMED,
+    CONFLICT,
+    INCONCLUSIVE,
+    REFUTED,
+    Status,
+    Verdict,
+    decides,
+)
+
+__all__ = [
+    "CONFIRMED", "CONFLICT", "EVAL_RTOL", "INCONCLUSIVE", "REFUTED", "ROUNDING_RTOL",
+    "BrokenSpec", "Catalog", "Comparison", "FiniteDifference", "NoGraph", "Outcome", "Status",
+    "Verdict", "autograd_hessian", "autograd_jacobian", "check", "confirmed", "decides",
+    "finite_difference_hessian", "finite_difference_jacobian", "investigate",
+    "judge_tensors", "load_catalog", "profiles", "regressions", "render_report", "run_entry",
+]

@@ -1,0 +1,122 @@
+"""One example through the stages: spec -> problem -> oracles -> judgement -> verdict.
+
+``check`` is the authority on one example. ``confirmed`` is the batched door the sweep
+uses: the same target, arrangement and judgement in tensor operations only, so that
+``torch.vmap`` runs it over a batch; any example it does not confirm is checked again by
+``check``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import torch
+
+from identities.engine.finite_differences import finite_difference_jacobian
+from identities.engine.forms import accepted_shapes, arranger
+from identities.engine.judgement import ROUNDING_RTOL, compare, judge, judge_tensors
+from identities.engine.oracles import Answers, full, projected
+from identities.engine.problem import differential_noise, evaluate_value, pose, target
+from identities.engine.verdict import (
+    CONFIRMED,
+    CONFLICT,
+    INCONCLUSIVE,
+    REFUTED,
+    Verdict,
+    conflict_cause,
+    status_of,
+)
+from identities.spec import Identity
+
+AT_KINK = ("at a kink: autograd's convention only; finite differences do not apply where "
+           "the derivative does not exist")
+
+
+def check(spec: Identity, example: Any, projections: int = 0) -> Verdict:
+    """Compare ``spec``'s claim with the oracles at one drawn example.
+
+    With ``projections`` > 0 (large shapes), first compare ``u^T J v`` for that many random
+    signed directions ``u`` and ``v`` (see ``oracles.projected``); anything but a
+    confirmation falls back to the full Jacobians, so that a report always shows the full
+    picture.
+    """
+    if spec.form == "value":
+        return _check_value(spec, example)
+    problem = pose(spec, example)
+    if projections:
+        try:
+            verdict = _verdict(spec, example, projected(problem, projections))
+        except Exception:  # noqa: BLE001 - the full check below reports what went wrong
+            verdict = None
+        if verdict is not None and verdict.status == CONFIRMED:
+            return verdict
+    return _verdict(spec, example, full(spec, problem))
+
+
+def _check_value(spec: Identity, example: Any) -> Verdict:
+    """An algebraic identity: the claim against the function's value, both evaluated."""
+    actual, claim = evaluate_value(spec, example)
+    judged = judge_tensors(claim, actual)
+    direct = compare("direct evaluation", claim, actual, judged["tol_ad"],
+                     f"{ROUNDING_RTOL:.1e} * max(1, max|value|)")
+    return Verdict(spec, example, CONFIRMED if bool(judged["confirmed"]) else REFUTED, claim,
+                   direct)
+
+
+def _verdict(spec: Identity, example: Any, answers: Answers) -> Verdict:
+    """The verdict from the oracles' answers: the judgement, its comparisons by name, the
+    status and the note that explains it."""
+    claim, ad, mask, fd = answers.claim, answers.autograd, answers.mask, answers.fd
+    ad_text = f"{ROUNDING_RTOL:.1e} * {answers.scale_text}"
+    judged = judge(claim, ad, fd, answers.arrange, mask, answers.scale)
+    by_ad = compare("autograd", claim, ad, judged["tol_ad"], ad_text, mask)
+    if fd is None:
+        status = CONFIRMED if bool(judged["confirmed"]) else REFUTED
+        return Verdict(spec, example, status, claim, by_ad, note=AT_KINK)
+    fd_value = answers.arrange(fd.value)
+    fd_text = "finite-difference error bound + autograd tolerance"
+    by_fd = compare("finite differences", claim, fd_value, judged["fd_tol"], fd_text, mask)
+    agreement = compare("autograd vs finite differences", ad, fd_value, judged["fd_tol"],
+                        fd_text, mask)
+    status = status_of(judged)
+    notes = {CONFLICT: conflict_cause(bool(judged["unreliable"]), ad, fd_value),
+             INCONCLUSIVE: "the claim agrees with one oracle only: the difference "
+                                  "lies between the two oracles' resolutions"}
+    note = notes.get(status, "")
+    if mask is not None and not bool(mask.all()):
+        note = (note + "; " if note else "") + "entries outside the structure are not compared"
+    if answers.note:
+        note = (note + "; " if note else "") + answers.note
+    return Verdict(spec, example, status, claim, by_ad, by_fd, agreement, note)
+
+
+def confirmed_one(spec: Identity, values: dict, directions: dict) -> torch.Tensor:
+    """Whether one example is confirmed, in tensor operations only (batched by vmap; not
+    for structured gradients, Hessians or generated maps)."""
+    if spec.form == "value":
+        actual = spec.function(**values)
+        return judge_tensors(spec.claimed(**values).reshape(actual.shape), actual)["confirmed"]
+    f, x, claim_args, scale = target(spec, values, directions)
+    out_shape = tuple(f(x).shape)
+    shape = accepted_shapes(spec, out_shape, tuple(x.shape))[0]
+    arrange = arranger(spec, len(out_shape), shape, scale)
+    claim = spec.claimed(**claim_args).reshape(shape)
+    ad = arrange(torch.func.jacrev(f)(x))
+    fd = None
+    if not spec.at_kink:
+        noise = differential_noise(spec, values) if spec.form == "differential" else None
+        fd = finite_difference_jacobian(f, x, evaluation_error=noise)
+    return judge(claim, ad, fd, arrange)["confirmed"]
+
+
+def confirmed(spec: Identity, values: dict[str, Any], directions: dict[str, torch.Tensor]
+              ) -> torch.Tensor:
+    """Which examples of a batch (values and directions with a leading batch dimension;
+    integers shared) the claim is confirmed on: bool, one per example."""
+    tensors = {k: v for k, v in values.items() if isinstance(v, torch.Tensor)}
+    ints = {k: v for k, v in values.items() if not isinstance(v, torch.Tensor)}
+
+    def one(vals: dict, dirs: dict) -> torch.Tensor:
+        return confirmed_one(spec, {**vals, **ints}, dirs)
+
+    return torch.vmap(one)(tensors, directions)
