@@ -169,8 +169,7 @@ class Construction:
 
     def flat_strategy(self) -> st.SearchStrategy[torch.Tensor]:
         parts = [st.lists(raw.flat_strategy(), min_size=math.prod(shape),
-                          max_size=math.prod(shape)).map(
-                              lambda v, shape=shape: _tensor(v, shape))
+                          max_size=math.prod(shape)).map(functools.partial(_tensor, shape=shape))
                  for shape, raw in self.parts]
         return st.tuples(*parts).map(lambda drawn: self.build(*drawn))
 

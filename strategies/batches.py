@@ -13,7 +13,7 @@ from typing import Any
 
 import torch
 
-from identities.spec import Array, Derived, Identity, Input
+from identities.spec import Array, Derived, Identity, Input, Integer
 from strategies.arrays import construction
 from strategies.inputs import Example, draw_inputs
 
@@ -73,9 +73,10 @@ def sample(spec: Identity, dims: dict[str, int], count: int, generator: torch.Ge
             value, raw = made.sample(count, generator)
             raws.append((made, raw))
             return value
-        value = int(torch.randint(decl.low, decl.high + 1, (), generator=generator))
-        raws.append((None, value))
-        return value
+        assert isinstance(decl, Integer), f"the sweep draws no {type(decl).__name__}"
+        number = int(torch.randint(decl.low, decl.high + 1, (), generator=generator))
+        raws.append((None, number))
+        return number
 
     def build(decl: Derived, args: dict[str, Any]) -> torch.Tensor:
         batched = {k: v for k, v in args.items() if isinstance(v, torch.Tensor)}

@@ -160,7 +160,7 @@ def examples(spec: Identity, dim_range: tuple[int, int] = DIM_RANGE, *,
     are those and every array is drawn flat (to shrink an example found by the sweep, whose
     raw entries are the choices; ``strategies.batches``)."""
     flat = fixed_dims is not None
-    dims_strategy = (st.just(dict(fixed_dims)) if flat else
+    dims_strategy = (st.just(dict(fixed_dims)) if fixed_dims is not None else
                      dimensions(spec, dim_range, large_ranges(spec) if large else None))
 
     @st.composite

@@ -2,7 +2,6 @@
 
 import pytest
 import torch
-from helpers import SRC, quadratic_spec
 
 from identities import Identity, SpecError, matrix, scalar, vector
 from identities.engine import (
@@ -15,6 +14,7 @@ from identities.engine import (
     render_report,
 )
 from strategies import Example
+from tests.helpers import SRC, quadratic_spec
 
 spec = quadratic_spec
 

@@ -2,7 +2,6 @@
 
 import pytest
 import torch
-from helpers import quadratic_spec
 from hypothesis import Phase, given, settings
 from hypothesis.database import InMemoryExampleDatabase, choices_to_bytes
 
@@ -11,6 +10,7 @@ from identities.engine import CONFIRMED, REFUTED, check
 from strategies import Example, examples
 from strategies.arrays import LARGE_ENTRIES, MATRICES, construction, signed_values
 from strategies.inputs import LARGE_MATRIX, LARGE_VECTOR, large_ranges
+from tests.helpers import quadratic_spec
 
 DOMAINS = ["general", "nonzero", "positive", "negative", (0.1, 0.9), *MATRICES]
 

@@ -6,12 +6,12 @@ import subprocess
 import sys
 
 import torch
-from helpers import SRC, quadratic_spec
 
 from identities import Identity, smooth_map, vector
 from identities.engine import REFUTED, check, confirmed
 from identities.engine.tools.sweep import sweep, unsweepable
 from strategies.batches import sample
+from tests.helpers import SRC, quadratic_spec
 
 quadratic = quadratic_spec
 

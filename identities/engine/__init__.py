@@ -8,7 +8,8 @@
 * ``judgement`` - the claim against the oracles, entry by entry (one example or a batch);
 * ``verdict`` - the statuses, the verdict's named parts, the one ``decides`` rule;
 * ``report`` - the text a user reads;
-* ``check`` - one example through the stages, and the batched door the sweep uses;
+* ``pipeline`` - one example through the stages (``check``), and the batched door the
+  sweep uses (``confirmed``);
 
 then the ``runner`` (search, registry, regressions, profiles), the ``cli`` and the ``tools``
 (sweep, mutate, soak, coverage, teach). ``display`` shows values in messages.
@@ -17,7 +18,7 @@ This module is the engine's face: tests and benchmarks import what they use from
 """
 
 from identities.engine.autograd import NoGraph, autograd_hessian, autograd_jacobian
-from identities.engine.check import check, confirmed
+from identities.engine.pipeline import check, confirmed
 from identities.engine.finite_differences import (
     EVAL_RTOL,
     FiniteDifference,

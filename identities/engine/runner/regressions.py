@@ -56,7 +56,7 @@ def to_json(example: Example) -> dict | None:
 
 
 def from_json(spec: Identity, data: dict) -> Example:
-    values = {}
+    values: dict[str, Any] = {}
     for name, value in data["values"].items():
         if isinstance(spec.inputs.get(name), Integer):
             values[name] = int(value)

@@ -12,7 +12,7 @@ import dataclasses
 import hypothesis
 from hypothesis import HealthCheck, Verbosity, given, settings
 
-from identities.engine.check import check
+from identities.engine.pipeline import check
 from identities.engine.report import render_report
 from identities.engine.runner import profiles, regressions
 from identities.engine.runner.registry import BrokenSpec
@@ -115,7 +115,8 @@ def investigate(spec: Identity, *, max_examples: int | None = None,
         probe = hypothesis.seed(seed)(probe)
 
     # Keep each spec's saved examples apart in the Hypothesis database.
-    probe.hypothesis.inner_test._hypothesis_internal_add_digest = spec.name.encode()
+    probe.hypothesis.inner_test._hypothesis_internal_add_digest = (  # type: ignore[attr-defined]
+        spec.name.encode())
     try:
         probe()
     except (hypothesis.errors.Unsatisfiable, hypothesis.errors.FailedHealthCheck,
@@ -135,15 +136,15 @@ def investigate(spec: Identity, *, max_examples: int | None = None,
         match, _ = group.split(_Decisive)
         if match is None:
             raise
-        found = _first_decisive(match)
-        return Outcome(spec, count, found.verdict)
+        return Outcome(spec, count, _first_decisive(match).verdict)
     except SpecError:
         raise
     return Outcome(spec, count, None)
 
 
 def _leaves(group: BaseExceptionGroup) -> list[BaseException]:
-    leaves, stack = [], [group]
+    leaves: list[BaseException] = []
+    stack: list[BaseException] = [group]
     while stack:
         item = stack.pop()
         if isinstance(item, BaseExceptionGroup):
@@ -154,7 +155,8 @@ def _leaves(group: BaseExceptionGroup) -> list[BaseException]:
 
 
 def _first_decisive(group: BaseExceptionGroup) -> _Decisive:
-    return sorted(_leaves(group), key=lambda e: e.verdict.status != REFUTED)[0]
+    decisive = [e for e in _leaves(group) if isinstance(e, _Decisive)]
+    return sorted(decisive, key=lambda e: e.verdict.status != REFUTED)[0]
 
 
 def run_entry(entry: Identity | BrokenSpec, file: str = "") -> tuple[bool, str, int]:

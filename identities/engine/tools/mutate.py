@@ -50,6 +50,18 @@ def _with_inputs(claimed: Callable, change: Callable[[dict], dict]) -> Callable:
     return lambda **kw: claimed(**change(dict(kw)))
 
 
+def _transposed(name: str) -> Callable[[dict], dict]:
+    return lambda kw: {**kw, name: kw[name].mT}
+
+
+def _dropped(name: str) -> Callable[[dict], dict]:
+    return lambda kw: {**kw, name: torch.zeros_like(kw[name])}
+
+
+def _swapped(a: str, b: str) -> Callable[[dict], dict]:
+    return lambda kw: _swap(kw, a, b)
+
+
 def _swap(kw: dict, a: str, b: str) -> dict:
     kw[a], kw[b] = kw[b], kw[a]
     return kw
@@ -68,16 +80,14 @@ def mutants(spec: Identity) -> list[Mutant]:
     arrays = {k: d for k, d in spec.inputs.items() if isinstance(d, Array)}
     for name, decl in arrays.items():
         if len(decl.shape) == 2 and decl.shape[0] == decl.shape[1]:
-            out.append(Mutant(spec, f"transpose input {name}", _with_inputs(
-                c, lambda kw, n=name: {**kw, n: kw[n].mT})))
-        out.append(Mutant(spec, f"drop input {name}", _with_inputs(
-            c, lambda kw, n=name: {**kw, n: torch.zeros_like(kw[n])})))
+            out.append(Mutant(spec, f"transpose input {name}",
+                              _with_inputs(c, _transposed(name))))
+        out.append(Mutant(spec, f"drop input {name}", _with_inputs(c, _dropped(name))))
     names = list(arrays)
     for i, a in enumerate(names):
         for b in names[i + 1:]:
             if arrays[a].shape == arrays[b].shape:
-                out.append(Mutant(spec, f"swap {a} and {b}", _with_inputs(
-                    c, lambda kw, a=a, b=b: _swap(kw, a, b))))
+                out.append(Mutant(spec, f"swap {a} and {b}", _with_inputs(c, _swapped(a, b))))
     return out
 
 

@@ -3,7 +3,7 @@
 Where the Hypothesis search draws and checks one example at a time (about 6 ms each), the
 sweep samples a whole batch of inputs with torch's random generator, in the same draw
 order and by the same constructions as the strategies (``strategies.batches``), and checks
-the batch through the engine's batched door (``engine.check.confirmed``: ``torch.vmap``
+the batch through the engine's batched door (``engine.pipeline.confirmed``: ``torch.vmap``
 over the function, the claim and both oracles, judged by the same ``judge_tensors`` as a
 single check). Any example the batch does not confirm is checked again on its own by
 ``check`` (the authority), and a failure is handed to Hypothesis to shrink: its raw entries
@@ -26,7 +26,7 @@ import torch
 from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 from hypothesis.database import InMemoryExampleDatabase, choices_to_bytes
 
-from identities.engine.check import check, confirmed
+from identities.engine.pipeline import check, confirmed
 from identities.engine.problem import structured
 from identities.engine.report import render_report
 from identities.engine.verdict import REFUTED, Verdict
@@ -51,7 +51,7 @@ def unsweepable(spec: Identity) -> str:
     if spec.form == "hessian":
         return "a Hessian (nested finite differences do not batch)"
     if spec.form == "gradient":
-        decl = spec.inputs[spec.wrt]
+        decl = spec.inputs[str(spec.wrt)]
         if isinstance(decl, Array) and len(decl.shape) == 2 and structured(
                 spec, torch.zeros(2, 2)) is not None:
             return "a gradient with respect to a structured matrix"
@@ -109,7 +109,7 @@ def shrink(spec: Identity, batch: Batch, index: int) -> Verdict | None:
                      verbosity=Verbosity.quiet, deadline=None, report_multiple_bugs=False,
                      suppress_health_check=list(HealthCheck))(
         given(examples(spec, fixed_dims=batch.dims))(property_))
-    probe._hypothesis_internal_database_key = key
+    probe._hypothesis_internal_database_key = key  # type: ignore[attr-defined]
     try:
         probe()
     except AssertionError:

@@ -77,7 +77,7 @@ def teach(catalog: Catalog, out_dir: str | Path, record: bool = False,
             draw_picture(lesson, lesson.picture)
             lesson.page = out / f"{spec.name}.md"
             lesson.page.write_text(lesson_page(lesson))
-            dims = dims_text(verdict.example) or "fixed sizes"
+            dims = dims_text(lesson.refutation.example) or "fixed sizes"
             result = (f"refuted in {count} examples, {dims}, "
                       f"max |difference| {lesson.max_abs_difference:.3g}")
         else:

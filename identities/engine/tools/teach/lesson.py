@@ -46,22 +46,29 @@ class Lesson:
         return self.verdict is not None and self.verdict.status == REFUTED
 
     @property
+    def refutation(self) -> Verdict:
+        """The refuting verdict (only for a refuted lesson)."""
+        if self.verdict is None:
+            raise ValueError(f"{self.spec.name}: no refuting example was found")
+        return self.verdict
+
+    @property
     def truth(self) -> torch.Tensor:
         """The true value, by autograd (the exact oracle), arranged like the claim."""
-        return self.verdict.exact.reference
+        return self.refutation.exact.reference
 
     @property
     def difference(self) -> torch.Tensor:
         """claimed - true, entry by entry; 0 where an entry is not compared, and where the
         two agree within the tolerance (a rounding-level difference is no difference)."""
-        comparison = self.verdict.exact
-        diff = self.verdict.claimed - self.truth
+        comparison = self.refutation.exact
+        diff = self.refutation.claimed - self.truth
         noise = torch.isnan(self.truth) | (comparison.difference <= comparison.tolerance)
         return torch.where(noise, torch.zeros_like(diff), diff)
 
     @property
     def max_abs_difference(self) -> float:
-        return float(self.verdict.exact.difference.max()) if self.refuted else 0.0
+        return float(self.refutation.exact.difference.max()) if self.refuted else 0.0
 
 
 def stderr_line(text: str) -> None:
@@ -84,7 +91,7 @@ def record_regressions(lessons: list[Lesson], path: Path | None = None
     for lesson in lessons:
         if not lesson.refuted:
             continue
-        data = regressions.to_json(lesson.verdict.example)
+        data = regressions.to_json(lesson.refutation.example)
         if data is None:
             skipped.append(lesson.spec.name)
             continue
@@ -113,7 +120,7 @@ def plain_inputs(example: Any) -> dict[str, Any]:
 def counterexamples(lessons: list[Lesson]) -> list[dict]:
     """The JSON array: one object per refuted identity."""
     return [{"name": lesson.spec.name,
-             "inputs": plain_inputs(lesson.verdict.example),
+             "inputs": plain_inputs(lesson.refutation.example),
              "max_abs_difference": lesson.max_abs_difference}
             for lesson in lessons if lesson.refuted]
 

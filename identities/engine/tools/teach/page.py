@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -112,7 +113,7 @@ def _markdown_text(text: str) -> str:
 
 
 def lesson_page(lesson: Lesson) -> str:
-    spec, verdict = lesson.spec, lesson.verdict
+    spec, verdict = lesson.spec, lesson.refutation
     example = verdict.example
     truth = lesson.counterpart
     lines = [f"# {spec.name}", "", f"[All lessons]({INDEX})", "",
@@ -172,7 +173,7 @@ def lesson_page(lesson: Lesson) -> str:
                   "finite-difference error bound, and both disagree with the claim."]
     if verdict.note:
         lines += [f"Note: {_markdown_text(verdict.note)}."]
-    lines += ["", f"![claimed, true and difference for {spec.name}]({lesson.picture.name})",
+    lines += ["", f"![claimed, true and difference for {spec.name}]({Path(str(lesson.picture)).name})",
               "", "## The lesson", "", _markdown_text(spec.lesson), "",
               "## Reproduce", "", "```bash", f"python -m identities check {spec.name}", "```",
               ""]
@@ -190,9 +191,9 @@ def index_page(lessons: list[Lesson]) -> str:
              "it fails. Written by `python -m identities teach`; the counterexamples are "
              f"also in [`{COUNTEREXAMPLES}`]({COUNTEREXAMPLES}).", ""]
     for lesson in taught:
-        ex = lesson.verdict.example
+        ex = lesson.refutation.example
         dims = dims_text(ex) or "fixed sizes"
-        lines += [f"- [{lesson.spec.name}]({lesson.page.name}): ${lesson.spec.statement}$ "
+        lines += [f"- [{lesson.spec.name}]({Path(str(lesson.page)).name}): ${lesson.spec.statement}$ "
                   f"({dims}; max abs difference {short(lesson.max_abs_difference, 4)})"]
     missed = [lesson for lesson in lessons if not lesson.refuted]
     if missed:

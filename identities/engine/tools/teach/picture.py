@@ -70,7 +70,7 @@ def draw_picture(lesson: Lesson, path: Path) -> None:
     Above them the spec's name and, where matplotlib's mathtext can typeset them, the wrong
     and the true statement; below, the counterexample's inputs.
     """
-    verdict, spec = lesson.verdict, lesson.spec
+    verdict, spec = lesson.refutation, lesson.spec
     claimed, note = as_grid(verdict.claimed)
     truth = as_grid(lesson.truth)[0]
     diff = as_grid(lesson.difference)[0]
@@ -123,6 +123,7 @@ def draw_picture(lesson: Lesson, path: Path) -> None:
         ax.set_yticks(range(rows) if rows > 1 else [])
         ax.tick_params(labelsize=8, length=0)
     colour_axes = fig.add_axes((0.92, bottom, 0.015, top - bottom))
+    assert image is not None  # three panels were drawn
     fig.colorbar(image, cax=colour_axes).ax.tick_params(labelsize=8)
 
     fig.text(0.5, 1 - 0.15 / height, spec.name, ha="center", va="top", fontsize=12,
