@@ -18,7 +18,6 @@ This module is the engine's face: tests and benchmarks import what they use from
 """
 
 from identities.engine.autograd import NoGraph, autograd_hessian, autograd_jacobian
-from identities.engine.pipeline import check, confirmed
 from identities.engine.finite_differences import (
     EVAL_RTOL,
     FiniteDifference,
@@ -26,6 +25,7 @@ from identities.engine.finite_differences import (
     finite_difference_jacobian,
 )
 from identities.engine.judgement import ROUNDING_RTOL, Comparison, judge_tensors
+from identities.engine.pipeline import check, confirmed
 from identities.engine.report import render_report
 from identities.engine.runner import profiles, regressions
 from identities.engine.runner.registry import BrokenSpec, Catalog, load_catalog

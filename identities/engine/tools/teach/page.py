@@ -173,7 +173,8 @@ def lesson_page(lesson: Lesson) -> str:
                   "finite-difference error bound, and both disagree with the claim."]
     if verdict.note:
         lines += [f"Note: {_markdown_text(verdict.note)}."]
-    lines += ["", f"![claimed, true and difference for {spec.name}]({Path(str(lesson.picture)).name})",
+    picture = Path(str(lesson.picture)).name
+    lines += ["", f"![claimed, true and difference for {spec.name}]({picture})",
               "", "## The lesson", "", _markdown_text(spec.lesson), "",
               "## Reproduce", "", "```bash", f"python -m identities check {spec.name}", "```",
               ""]
@@ -193,7 +194,8 @@ def index_page(lessons: list[Lesson]) -> str:
     for lesson in taught:
         ex = lesson.refutation.example
         dims = dims_text(ex) or "fixed sizes"
-        lines += [f"- [{lesson.spec.name}]({Path(str(lesson.page)).name}): ${lesson.spec.statement}$ "
+        page = Path(str(lesson.page)).name
+        lines += [f"- [{lesson.spec.name}]({page}): ${lesson.spec.statement}$ "
                   f"({dims}; max abs difference {short(lesson.max_abs_difference, 4)})"]
     missed = [lesson for lesson in lessons if not lesson.refuted]
     if missed:
