@@ -13,7 +13,7 @@ from identities.engine.runner import profiles
 from identities.engine.runner.registry import Catalog, load_catalog
 from identities.engine.runner.search import investigate
 from identities.engine.tools import coverage, mutate, soak, sweep
-from identities.spec import Identity
+from identities.spec import COOKBOOK, Identity
 
 
 def spec_record(spec: Identity, catalog: Catalog) -> dict:
@@ -85,27 +85,49 @@ def readme_with_block(text: str, name: str, block: str) -> str:
     return head + begin + "\n" + block + end + rest.partition(end)[2]
 
 
-def readme_with_coverage(text: str, rows: list) -> str:
-    """README with its generated coverage blocks brought up to date."""
-    text = readme_with_block(text, "refuted", coverage.refuted_markdown(rows))
-    return readme_with_block(text, "coverage", coverage.markdown(rows))
+def write_coverage(root: Path, catalog: Catalog) -> list[Path]:
+    """Bring the generated coverage pages (``docs/coverage/``) and README's summary block
+    under ``root`` up to date; returns the files written."""
+    folder = root / "docs" / "coverage"
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for doc in coverage.ordered(catalog):
+        path = folder / coverage.page_name(doc)
+        path.write_text(coverage.page(doc, coverage.coverage(catalog, doc.id)))
+        written.append(path)
+    readme = root / "README.md"
+    readme.write_text(readme_with_block(readme.read_text(), "coverage",
+                                        coverage.readme_block(catalog)))
+    return [*written, readme]
 
 
 def cmd_coverage(args: argparse.Namespace, catalog: Catalog) -> int:
-    rows = coverage.coverage(catalog)
+    if args.write:
+        for path in write_coverage(Path(args.write), catalog):
+            print(f"wrote {path}")
+        return 0
+    if args.json and not args.document:
+        print(json.dumps({d.id: [r.as_json(coverage.json_key(d))
+                                 for r in coverage.coverage(catalog, d.id)]
+                          for d in coverage.ordered(catalog)}, indent=2))
+        return 0
+    try:
+        doc = coverage.document(catalog, args.document or COOKBOOK)
+    except KeyError as err:
+        print(err.args[0], file=sys.stderr)
+        return 2
+    rows = coverage.coverage(catalog, doc.id)
     if args.json:
-        print(json.dumps([r.as_json() for r in rows], indent=2))
+        print(json.dumps([r.as_json(coverage.json_key(doc)) for r in rows], indent=2))
     elif args.markdown:
-        print(coverage.markdown(rows), end="")
-    elif args.write_readme:
-        path = Path(args.write_readme)
-        path.write_text(readme_with_coverage(path.read_text(), rows))
-        print(f"wrote the coverage table into {path}")
+        print(coverage.markdown(rows, doc), end="")
     else:
+        width = max((len(r.ref) for r in rows), default=3)
         for r in rows:
-            print(f"({r.eq:>3}) {r.verdict:<18} {', '.join(r.specs) or '-'}"
+            label = f"({r.ref:>3})" if doc.id == COOKBOOK else f"{r.ref:<{width}}"
+            print(f"{label} {r.verdict:<18} {', '.join(r.specs) or '-'}"
                   + (f"\n       {r.reason}" if r.reason else ""))
-        print(coverage.markdown(rows).splitlines()[0])
+        print(coverage.headline(doc, rows))
     return 0
 
 
@@ -218,12 +240,17 @@ def build_parser() -> argparse.ArgumentParser:
                          help="how many examples to try (default: the profile's)")
     p_check.add_argument("--profile", choices=sorted(profiles.PROFILES), default=None,
                          help="Hypothesis profile (default: ci when CI is set, else dev)")
-    p_cov = sub.add_parser("coverage", help="the Matrix Cookbook chapter 2, equation by "
-                                             "equation: specs and verdicts")
+    p_cov = sub.add_parser("coverage", help="a reference checked entry by entry: every "
+                                            "entry, its specs and its verdict")
+    p_cov.add_argument("--document", metavar="ID",
+                       help="the reference (default: the Matrix Cookbook; --json without it: "
+                            "every reference, keyed by id)")
     out = p_cov.add_mutually_exclusive_group()
-    out.add_argument("--json", action="store_true", help="print a JSON array")
+    out.add_argument("--json", action="store_true", help="print JSON")
     out.add_argument("--markdown", action="store_true", help="print the Markdown table")
-    out.add_argument("--write-readme", metavar="README", help="replace the table in README")
+    out.add_argument("--write", metavar="ROOT",
+                     help="write docs/coverage/<id>.md for every reference and README's "
+                          "summary, under ROOT (the checkout)")
     p_mut = sub.add_parser("mutate", help="mutation testing: mutate every true identity's "
                                           "claim; every mutant must be killed or equivalent")
     _add_run_options(p_mut, examples=50, per="mutant search")

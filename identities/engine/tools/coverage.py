@@ -1,13 +1,15 @@
-"""Coverage of the Matrix Cookbook (2012), chapter 2: every equation, its specs, a verdict.
+"""Coverage of a reference checked entry by entry: every entry, its specs, a verdict.
 
-The verdict of an equation follows from its specs, and the test suite holds every spec to
-what it declares (a true spec is confirmed on every example, a false one refuted):
+A reference is a ``Document`` of the catalog (its entries, those not testable, those still
+pending). The verdict of an entry follows from its specs, and the test suite holds every
+spec to what it declares (a true spec is confirmed on every example, a false one refuted):
 
 * ``confirmed`` - every as-printed spec (``reading == ""``) holds; or, with no as-printed
   spec, the specs under a stated reading hold (the reason gives the reading);
 * ``refuted as stated`` - an as-printed spec is false; the reason gives the lesson and the
   corrected specs (``reading`` set, ``holds=True``);
-* ``not testable`` - no spec, with the reason in ``NOT_TESTABLE``;
+* ``not testable`` - no spec, with the reason in the document's ``not_testable``;
+* ``pending`` - no spec yet, with what the spec format still lacks (``pending``);
 * ``missing`` - no spec and no reason (a gap: the test suite fails on it).
 """
 
@@ -16,75 +18,85 @@ from __future__ import annotations
 import dataclasses
 
 from identities.engine.runner.registry import Catalog
-from identities.spec import COOKBOOK, Identity
+from identities.spec import COOKBOOK, Document, Identity
 
-DOCUMENT = COOKBOOK
-
-#: Equations (33)-(144) in order; "64a" is the unnumbered result between (64) and (65).
-EQUATIONS: tuple[str, ...] = tuple(
-    [str(k) for k in range(33, 65)] + ["64a"] + [str(k) for k in range(65, 145)])
-
-#: Equations that cannot be checked numerically, and why.
-NOT_TESTABLE: dict[str, str] = {
-    "45": "complex-valued: (dX)^H for a complex X of a real parameter; the suite is real "
-          "float64 (the real case is (44))",
-    "89": "complex-valued LMS gradient whose convention for d/dx of a complex x is not stated",
-    "95": "a definition (f = x^T A x + b^T x), used by (96) and (97)",
-    "134": "a definition: the structure matrix S^ij = dA/dA_ij",
-    "135": "notation: dg(U)/dX written for dg(f(X))/dX",
-}
-
-VERDICTS = ("confirmed", "refuted as stated", "not testable", "missing")
+VERDICTS = ("confirmed", "refuted as stated", "not testable", "pending", "missing")
 
 
 @dataclasses.dataclass
 class Row:
-    eq: str
+    """One entry of a reference: its specs and verdict."""
+
+    ref: str
     specs: list[str]
     verdict: str
     reason: str
 
-    def as_json(self) -> dict:
-        return dataclasses.asdict(self)
+    @property
+    def eq(self) -> str:
+        """The Cookbook's name for ``ref``: the equation number."""
+        return self.ref
+
+    def as_json(self, key: str = "ref") -> dict:
+        return {key: self.ref, "specs": self.specs, "verdict": self.verdict,
+                "reason": self.reason}
+
+
+def json_key(document: Document) -> str:
+    """The JSON key of an entry: ``eq`` for the Cookbook (equation numbers), else ``ref``."""
+    return "eq" if document.id == COOKBOOK else "ref"
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def coverage(catalog: Catalog) -> list[Row]:
-    """One row per equation, in order."""
-    by_eq: dict[str, list[Identity]] = {}
+def document(catalog: Catalog, document_id: str = COOKBOOK) -> Document:
+    """The catalog's document ``document_id``; KeyError naming the known ones."""
+    try:
+        return catalog.documents[document_id]
+    except KeyError:
+        raise KeyError(f"no document {document_id!r}; known: "
+                       f"{', '.join(sorted(catalog.documents))}") from None
+
+
+def coverage(catalog: Catalog, document_id: str = COOKBOOK) -> list[Row]:
+    """One row per entry of the document, in the source's order, then a 'missing' row for
+    each ref that specs cite but the document does not list."""
+    doc = document(catalog, document_id)
+    by_ref: dict[str, list[Identity]] = {}
     for spec in catalog.specs:
-        if spec.source.document == DOCUMENT:
-            by_eq.setdefault(spec.source.ref, []).append(spec)
+        if spec.source.document == doc.id:
+            by_ref.setdefault(spec.source.ref, []).append(spec)
     rows = []
-    for eq in EQUATIONS:
-        specs = by_eq.get(eq, [])
+    for ref in doc.entries:
+        specs = by_ref.get(ref, [])
         names = [s.name for s in specs]
         printed = [s for s in specs if not s.reading]
         readings = [s for s in specs if s.reading]
         false_printed = [s for s in printed if not s.holds]
         if not specs:
-            if eq in NOT_TESTABLE:
-                rows.append(Row(eq, [], "not testable", NOT_TESTABLE[eq]))
+            if ref in doc.not_testable:
+                rows.append(Row(ref, [], "not testable", doc.not_testable[ref]))
+            elif ref in doc.pending:
+                rows.append(Row(ref, [], "pending", doc.pending[ref]))
             else:
-                rows.append(Row(eq, [], "missing", "no spec yet"))
+                rows.append(Row(ref, [], "missing", "no spec yet"))
         elif false_printed:
             fixes = [f"{s.name}: {s.reading}" for s in readings if s.holds]
-            reason = "; ".join(_one_line(s.lesson) for s in false_printed)
+            lessons = dict.fromkeys(_one_line(s.lesson) for s in false_printed)
+            reason = "; ".join(lessons)
             if fixes:
                 reason += " Corrected: " + "; ".join(fixes)
-            rows.append(Row(eq, names, "refuted as stated", reason))
+            rows.append(Row(ref, names, "refuted as stated", reason))
         elif printed:
-            rows.append(Row(eq, names, "confirmed", ""))
+            rows.append(Row(ref, names, "confirmed", ""))
         else:
-            rows.append(Row(eq, names, "confirmed",
+            rows.append(Row(ref, names, "confirmed",
                             "under a reading: " + "; ".join(s.reading for s in readings)))
-    unknown = sorted(set(by_eq) - set(EQUATIONS))
-    for eq in unknown:
-        rows.append(Row(eq, [s.name for s in by_eq[eq]], "missing",
-                        f"ref {eq!r} is not an equation of chapter 2 (33-144, 64a)"))
+    for ref in sorted(set(by_ref) - set(doc.entries)):
+        rows.append(Row(ref, [s.name for s in by_ref[ref]], "missing",
+                        f"ref {ref!r} is not an entry of {doc.title}"))
     return rows
 
 
@@ -92,28 +104,75 @@ def summary(rows: list[Row]) -> dict[str, int]:
     return {v: sum(r.verdict == v for r in rows) for v in VERDICTS}
 
 
-def markdown(rows: list[Row]) -> str:
-    """The coverage table as Markdown, for README."""
+def _label(doc: Document, ref: str) -> str:
+    return f"({ref})" if doc.id == COOKBOOK else ref
+
+
+def headline(doc: Document, rows: list[Row]) -> str:
+    """One line: how many entries, checked, not testable, pending, missing."""
     counts = summary(rows)
     checked = counts["confirmed"] + counts["refuted as stated"]
-    lines = [f"{len(rows)} equations: {checked} checked ({counts['confirmed']} confirmed, "
-             f"{counts['refuted as stated']} refuted as stated), "
-             f"{counts['not testable']} not testable, {counts['missing']} missing.", "",
-             "| eq | verdict | specs | reason |", "|---|---|---|---|"]
+    kind = "equations" if doc.id == COOKBOOK else "entries"
+    pending = f", {counts['pending']} pending" if counts["pending"] else ""
+    return (f"{len(rows)} {kind}: {checked} checked ({counts['confirmed']} confirmed, "
+            f"{counts['refuted as stated']} refuted as stated), "
+            f"{counts['not testable']} not testable{pending}, {counts['missing']} missing.")
+
+
+def markdown(rows: list[Row], doc: Document | None = None) -> str:
+    """The coverage table as Markdown."""
+    doc = doc or Document(COOKBOOK, "", ())
+    key = "eq" if doc.id == COOKBOOK else "entry"
+    lines = [headline(doc, rows), "", f"| {key} | verdict | specs | reason |",
+             "|---|---|---|---|"]
     for r in rows:
         specs = ", ".join(f"`{n}`" for n in r.specs)
         reason = r.reason.replace("|", "\\|")
-        lines.append(f"| ({r.eq}) | {r.verdict} | {specs} | {reason} |")
+        lines.append(f"| {_label(doc, r.ref)} | {r.verdict} | {specs} | {reason} |")
     return "\n".join(lines) + "\n"
 
 
-def refuted_markdown(rows: list[Row]) -> str:
-    """The equations refuted as printed, one bullet each, for README."""
+def refuted_markdown(rows: list[Row], doc: Document | None = None) -> str:
+    """The entries refuted as printed, one bullet each."""
+    doc = doc or Document(COOKBOOK, "", ())
+    kind = "equations" if doc.id == COOKBOOK else "entries"
     refuted = [r for r in rows if r.verdict == "refuted as stated"]
     if not refuted:
-        return "No equation is refuted as printed.\n"
-    lines = [f"**Refuted as printed: {len(refuted)} equations.** Each has a spec as printed "
+        return f"No {kind[:-1]} is refuted as printed.\n"
+    lines = [f"**Refuted as printed: {len(refuted)} {kind}.** Each has a spec as printed "
              "(false, with its counterexample from `python -m identities check NAME`) and a "
              "corrected one:", ""]
-    lines += [f"* **({r.eq})** {r.reason}" for r in refuted]
+    lines += [f"* **{_label(doc, r.ref)}** {r.reason}" for r in refuted]
     return "\n".join(lines) + "\n"
+
+
+def ordered(catalog: Catalog) -> list[Document]:
+    """The catalog's documents, the Cookbook first, then by id."""
+    return sorted(catalog.documents.values(), key=lambda d: (d.id != COOKBOOK, d.id))
+
+
+def page_name(doc: Document) -> str:
+    """The file name of a document's coverage page under ``docs/coverage/``."""
+    return f"{doc.id}.md"
+
+
+def page(doc: Document, rows: list[Row]) -> str:
+    """A document's docs page: the headline, the entries refuted as printed, the table."""
+    return "\n".join([
+        f"# {doc.title}, checked entry by entry", "",
+        "Generated by `python -m identities coverage --write .`; do not edit by hand. Each "
+        "entry is checked as printed, under exactly its stated conditions, in its stated "
+        "layout. `python -m identities check NAME` shows the verdict of any spec.", "",
+        refuted_markdown(rows, doc), "## Every entry", "", markdown(rows, doc)])
+
+
+def readme_block(catalog: Catalog) -> str:
+    """README's summary: per reference, the headline, its page and what is refuted."""
+    lines = []
+    for doc in ordered(catalog):
+        rows = coverage(catalog, doc.id)
+        lines += [f"### {doc.title}", "",
+                  f"{headline(doc, rows)} Every entry: "
+                  f"[docs/coverage/{page_name(doc)}](docs/coverage/{page_name(doc)}).", "",
+                  refuted_markdown(rows, doc)]
+    return "\n".join(lines)
