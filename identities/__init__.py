@@ -15,14 +15,20 @@ from identities.spec import (
     COOKBOOK,
     FORMS,
     LAYOUTS,
+    Document,
     Identity,
     Source,
     SpecError,
+    column,
     cookbook,
     derived,
+    entrywise,
+    index,
     integer,
     matrix,
+    row,
     scalar,
+    size,
     smooth_map,
     vector,
 )
@@ -31,6 +37,7 @@ torch.set_default_dtype(torch.float64)
 torch.set_num_threads(1)
 
 __all__ = [
-    "COOKBOOK", "FORMS", "LAYOUTS", "Identity", "Source", "SpecError", "cookbook", "derived",
-    "integer", "matrix", "scalar", "smooth_map", "vector",
+    "COOKBOOK", "FORMS", "LAYOUTS", "Document", "Identity", "Source", "SpecError", "column",
+    "cookbook", "derived", "entrywise", "index", "integer", "matrix", "row", "scalar", "size",
+    "smooth_map", "vector",
 ]

@@ -15,8 +15,12 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import itertools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import torch
 
 #: How a claim is arranged.
 #:
@@ -110,6 +114,23 @@ class Integer:
 
 
 @dataclasses.dataclass(frozen=True)
+class Size:
+    """The value of a dimension symbol, as an int input: a size the formula uses (a
+    factor ``n``, a ``1/N``). Its value is the drawn dimension; never differentiated."""
+
+    symbol: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Index:
+    """An index into a dimension: an int in ``0 .. n - 1`` for the symbol's drawn size
+    ``n`` (0-based, as torch indexes; a source's ``i = 1..n`` is ``i - 1`` here). Names the
+    entry of ``wrt="X[i, j]"``; never differentiated."""
+
+    symbol: str
+
+
+@dataclasses.dataclass(frozen=True)
 class SmoothMap:
     """A generated differentiable map with a Jacobian known in closed form.
 
@@ -140,7 +161,7 @@ class Derived:
         return {k: v for k, v in available.items() if k in wanted}
 
 
-Input = Array | Integer | SmoothMap | Derived
+Input = Array | Integer | Size | Index | SmoothMap | Derived
 
 
 #: Domains whose entries are drawn one by one, for a tensor of any shape.
@@ -179,6 +200,11 @@ def _declaration_problems(where: str, decl: Input) -> list[str]:
         for k, extra in decl.extra.items():
             out.extend(_declaration_problems(f"{where}.{k}", extra))
         return out
+    if isinstance(decl, (Size, Index)):
+        if not isinstance(decl.symbol, str) or not decl.symbol:
+            return [f"{where}: {type(decl).__name__.lower()}({decl.symbol!r}) needs a "
+                    "dimension symbol such as 'n'."]
+        return []
     if isinstance(decl, Integer):
         if not (isinstance(decl.low, int) and isinstance(decl.high, int)
                 and decl.low <= decl.high):
@@ -222,6 +248,42 @@ def integer(low: int, high: int) -> Integer:
     return Integer(low, high)
 
 
+def column(n: Dim, domain: str | tuple[float, float] = "general") -> Array:
+    """An ``n`` x 1 float64 matrix: a column vector kept apart from a 1-d ``vector`` (the
+    layouts of column and row vectors are 2-d: a scalar-by-column derivative is a 1 x n row
+    in numerator layout, and a claim of the other orientation is a shape error)."""
+    return Array((n, 1), domain)
+
+
+def row(n: Dim, domain: str | tuple[float, float] = "general") -> Array:
+    """A 1 x ``n`` float64 matrix: a row vector (see ``column``)."""
+    return Array((1, n), domain)
+
+
+def size(symbol: str) -> Size:
+    """The drawn value of the dimension ``symbol``, as an int input (see ``Size``)."""
+    return Size(symbol)
+
+
+def index(symbol: str) -> Index:
+    """An index ``0 .. n - 1`` into the dimension ``symbol`` (see ``Index``)."""
+    return Index(symbol)
+
+
+def entrywise(shape: Sequence[int], entry: Callable[..., Any]) -> torch.Tensor:
+    """A tensor written entry by entry, as index notation writes it: ``entry(i, j, ...)``
+    for every index tuple of ``shape`` (0-based), stacked in row-major order. For example
+    the claim ``[dX/dX_ij]_kl = delta_ik delta_jl`` reads
+    ``entrywise(X.shape, lambda p, q: float(p == i and q == j))``; the sizes may come from
+    an input's shape or from ``size("n")`` inputs."""
+    shape = tuple(int(d) for d in shape)
+    cells = [torch.as_tensor(entry(*idx), dtype=torch.float64)
+             for idx in itertools.product(*(range(d) for d in shape))]
+    if not cells:
+        return torch.zeros(shape, dtype=torch.float64)
+    return torch.stack(cells).reshape(shape)
+
+
 def smooth_map(dim_in: Dim | None, dim_out: Dim | None) -> SmoothMap:
     """A generated map from ``dim_in`` to ``dim_out`` (``None``: a scalar)."""
     return SmoothMap(dim_in, dim_out)
@@ -233,6 +295,8 @@ def derived(build: Callable, **extra: Input) -> Derived:
 
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
+#: ``wrt="X[i, j]"``: the derivative with respect to one entry of X.
+_ENTRY = re.compile(r"^\s*([A-Za-z_]\w*)\s*\[\s*(\w+(?:\s*,\s*\w+)*)\s*\]\s*$")
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -282,9 +346,10 @@ class Identity:
                        "vector(...)/matrix(...)/scalar(...).")
             return out
         for key, decl in self.inputs.items():
-            if not isinstance(decl, (Array, Integer, SmoothMap, Derived)):
+            if not isinstance(decl, (Array, Integer, Size, Index, SmoothMap, Derived)):
                 out.append(f"inputs[{key!r}]={decl!r} is not an input declaration; use "
-                           "scalar(), vector(n), matrix(m, n), smooth_map(), derived().")
+                           "scalar(), vector(n), matrix(m, n), column(n), row(n), integer(), "
+                           "size(n), index(n), smooth_map(), derived().")
             else:
                 out.extend(_declaration_problems(f"inputs[{key!r}]", decl))
         used = set(self.symbols)
@@ -307,10 +372,20 @@ class Identity:
             if self.wrt is not None:
                 out.append(f"wrt={self.wrt!r} must be None for form='value' "
                            "(an algebraic identity takes no derivative).")
+        elif not self.wrt_names:
+            out.append(f"wrt={self.wrt!r}: form={self.form!r} takes a derivative; name the "
+                       f"input it is taken with respect to (one of {tuple(self.inputs)}).")
         elif isinstance(self.wrt, tuple) and self.form != "differential":
             out.append(f"wrt={self.wrt!r}: several inputs at once only with "
                        "form='differential'; otherwise name one input.")
+        elif self.entry and self.form != "jacobian":
+            out.append(f"wrt={self.wrt!r}: a derivative with respect to one entry is a "
+                       "jacobian (shaped like the function's value); use form='jacobian'.")
         else:
+            for name in self.entry:
+                if not isinstance(self.inputs.get(name), (Index, Integer)):
+                    out.append(f"wrt={self.wrt!r}: the index {name!r} must be an input "
+                               "declared as index('n') (or integer(lo, hi)).")
             for name in self.wrt_names:
                 if name not in self.inputs:
                     out.append(f"wrt={name!r} is not one of its inputs "
@@ -351,7 +426,22 @@ class Identity:
         """The inputs differentiated, as a tuple (empty for a value identity)."""
         if self.wrt is None:
             return ()
-        return self.wrt if isinstance(self.wrt, tuple) else (self.wrt,)
+        if isinstance(self.wrt, tuple):
+            return self.wrt
+        entry = _ENTRY.match(self.wrt)
+        return (entry.group(1),) if entry else (self.wrt,)
+
+    @property
+    def variable(self) -> str:
+        """The one input differentiated (not for a differential rule of several inputs)."""
+        return self.wrt_names[0]
+
+    @property
+    def entry(self) -> tuple[str, ...]:
+        """For ``wrt="X[i, j]"`` (the derivative with respect to one entry), the names of
+        the index inputs, ``("i", "j")``; else ``()``."""
+        entry = _ENTRY.match(self.wrt) if isinstance(self.wrt, str) else None
+        return tuple(n.strip() for n in entry.group(2).split(",")) if entry else ()
 
     # -- facts the engine uses --------------------------------------------------------
     @property
@@ -362,6 +452,8 @@ class Identity:
         def visit(decl: Input) -> None:
             if isinstance(decl, Array):
                 dims: tuple = decl.shape
+            elif isinstance(decl, (Size, Index)):
+                dims = (decl.symbol,)
             elif isinstance(decl, SmoothMap):
                 dims = (decl.dim_in, decl.dim_out)
             elif isinstance(decl, Derived):

@@ -13,7 +13,7 @@ from typing import Any
 
 import torch
 
-from identities.spec import Array, Derived, Identity, Input, Integer
+from identities.spec import Array, Derived, Identity, Index, Input, Integer, Size
 from strategies.arrays import construction
 from strategies.inputs import Example, draw_inputs
 
@@ -73,8 +73,14 @@ def sample(spec: Identity, dims: dict[str, int], count: int, generator: torch.Ge
             value, raw = made.sample(count, generator)
             raws.append((made, raw))
             return value
-        assert isinstance(decl, Integer), f"the sweep draws no {type(decl).__name__}"
-        number = int(torch.randint(decl.low, decl.high + 1, (), generator=generator))
+        if isinstance(decl, Size):  # no choice: the flat strategy draws nothing
+            return dims[decl.symbol]
+        if isinstance(decl, Index):
+            low, high = 0, dims[decl.symbol] - 1
+        else:
+            assert isinstance(decl, Integer), f"the sweep draws no {type(decl).__name__}"
+            low, high = decl.low, decl.high
+        number = int(torch.randint(low, high + 1, (), generator=generator))
         raws.append((None, number))
         return number
 

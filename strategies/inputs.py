@@ -9,7 +9,7 @@ from typing import Any
 import torch
 from hypothesis import strategies as st
 
-from identities.spec import Array, Derived, Identity, Input, Integer, SmoothMap
+from identities.spec import Array, Derived, Identity, Index, Input, Integer, Size, SmoothMap
 from strategies.arrays import arrays, construction, direction_domain
 from strategies.maps import smooth_maps
 
@@ -113,6 +113,10 @@ def value_of(decl: Input, dims: dict[str, int], flat: bool = False
         return arrays(shape, decl.domain)
     if isinstance(decl, Integer):
         return st.integers(decl.low, decl.high)
+    if isinstance(decl, Size):
+        return st.just(dims[decl.symbol])
+    if isinstance(decl, Index):
+        return st.integers(0, dims[decl.symbol] - 1)
     if isinstance(decl, SmoothMap):
         return smooth_maps(dim_in=_size(decl.dim_in, dims), dim_out=_size(decl.dim_out, dims))
     raise TypeError(f"no strategy for input declaration {decl!r}")

@@ -3,7 +3,7 @@
 import pytest
 import torch
 
-from identities import Identity, SpecError, matrix, scalar, vector
+from identities import Identity, SpecError, column, matrix, scalar, vector
 from identities.engine import (
     CONFIRMED,
     CONFLICT,
@@ -216,3 +216,72 @@ def test_hessian_form_uses_nested_finite_differences():
     wrong = spec(inputs={"x": vector("n")}, form="hessian",
                  function=lambda x: x @ B @ x, claimed=lambda x: 2 * B)
     assert check(wrong, Example({"n": 2}, {"x": torch.tensor([0.3, -1.2])})).status == REFUTED
+
+
+# -- the spec format for what references print: columns and rows, 1 x 1 results, a
+# derivative by one entry, index notation, sizes inside the formula ----------------------
+def test_column_vectors_have_2d_layouts_and_the_wrong_orientation_is_a_shape_error():
+    A = torch.tensor([[1.0, 2.0], [3.0, 5.0], [7.0, 11.0]])
+    x = torch.tensor([[1.0], [2.0]])
+    linear = dict(inputs={"x": column("n")}, function=lambda x: A @ x)  # (3, 1) by (2, 1)
+    ex = Example({"n": 2}, {"x": x})
+    assert check(spec(**linear, claimed=lambda x: A), ex).status == CONFIRMED
+    assert check(spec(**linear, claimed=lambda x: A.T, layout="denominator"),
+                 ex).status == CONFIRMED
+    y = torch.tensor([[1.0], [-1.0], [2.0]])
+    bilinear = dict(inputs={"x": column("n")}, function=lambda x: y.T @ A @ x)  # 1 x 1
+    assert check(spec(**bilinear, claimed=lambda x: y.T @ A), ex).status == CONFIRMED  # a row
+    with pytest.raises(SpecError, match=r"shape \(2, 1\).*\(1, 2\)"):
+        check(spec(**bilinear, claimed=lambda x: A.T @ y), ex)  # a column: wrong orientation
+
+
+def test_a_1x1_result_is_a_scalar_for_gradients_and_values():
+    X = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
+    a, b = torch.tensor([[1.0], [2.0]]), torch.tensor([[3.0], [-1.0]])
+    ex = Example({"n": 2}, {"X": X})
+    grad = spec(inputs={"X": matrix("n", "n")}, wrt="X", form="gradient",
+                function=lambda X: a.T @ X @ b, claimed=lambda X: a @ b.T)
+    assert check(grad, ex).status == CONFIRMED
+    value = spec(inputs={"X": matrix("n", "n")}, wrt=None, form="value",
+                 function=lambda X: a.T @ X @ b, claimed=lambda X: (b.T @ X.T @ a)[0, 0])
+    assert check(value, ex).status == CONFIRMED
+
+
+def test_a_derivative_with_respect_to_one_entry():
+    """d(X A)/dX_ij = J^ij A, a matrix; d tr(X)/dX_ij = delta_ij, a scalar."""
+    from identities import entrywise, index
+
+    A = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    base = dict(inputs={"X": matrix("m", "n"), "i": index("m"), "j": index("n")},
+                wrt="X[i, j]", function=lambda X, i, j: X @ A[:, :2])
+    X = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
+    ex = Example({"m": 2, "n": 2}, {"X": X, "i": 0, "j": 1})
+
+    def single_entry(i, j):
+        return entrywise((2, 2), lambda p, q: float(p == i and q == j))
+
+    true = spec(**base, claimed=lambda X, i, j: single_entry(i, j) @ A[:, :2])
+    assert check(true, ex).status == CONFIRMED
+    wrong = spec(**base, claimed=lambda X, i, j: A[:, :2] @ single_entry(i, j))
+    assert check(wrong, ex).status == REFUTED
+    trace = spec(inputs={"X": matrix("n", "n"), "i": index("n"), "j": index("n")},
+                 wrt="X[i, j]", function=lambda X, i, j: torch.trace(X),
+                 claimed=lambda X, i, j: torch.tensor(float(i == j)))
+    assert check(trace, Example({"n": 2}, {"X": X, "i": 1, "j": 1})).status == CONFIRMED
+    with pytest.raises(SpecError, match="index"):
+        spec(inputs={"X": matrix("n", "n"), "i": index("n")}, wrt="X[i, k]",
+             function=lambda X, i: X.sum(), claimed=lambda X, i: X)
+
+
+def test_a_size_is_an_input_of_the_function_and_the_claim():
+    """d(x^T x / n)/dx = 2 x^T / n: the size n is used inside the formula."""
+    from identities import size
+
+    s = spec(inputs={"x": vector("n"), "n": size("n")}, function=lambda x, n: x @ x / n,
+             claimed=lambda x, n: 2 * x / n)
+    assert check(s, Example({"n": 3}, {"x": torch.tensor([1.0, 2.0, 3.0]), "n": 3})
+                 ).status == CONFIRMED
+    found = investigate(spec(inputs={"x": vector("n"), "n": size("n")},
+                             function=lambda x, n: x @ x / n, claimed=lambda x, n: 2 * x,
+                             holds=False, lesson="l"), max_examples=30)
+    assert found.passed and found.verdict.example.values["n"] == found.verdict.example.dims["n"]

@@ -6,24 +6,59 @@ See ``identities.spec.FORMS`` for what each form and layout means.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import torch
 
-from identities.spec import Identity, SpecError
+from identities.spec import Array, Identity, SpecError
+
+SCALAR_LIKE = ((), (1, 1))  # a 1 x 1 result is a scalar
+
+
+def _oriented(shape: tuple) -> bool:
+    """A column or a row vector: 2-d with a unit axis."""
+    return len(shape) == 2 and 1 in shape
+
+
+def _declared_oriented(spec: Identity) -> bool:
+    """The input differentiated is declared as ``column(n)`` or ``row(n)``."""
+    decl = spec.inputs.get(spec.variable) if spec.wrt_names else None
+    return isinstance(decl, Array) and len(decl.shape) == 2 and 1 in decl.shape
+
+
+def _matrix_layout(spec: Identity, out_shape: tuple, in_shape: tuple) -> tuple | None:
+    """The 2-d numerator-layout shape of a Jacobian of column/row vectors and scalars: rows
+    run over the output (a scalar counts 1), columns over the input; None where the input
+    and the output are not of that kind."""
+    if _declared_oriented(spec) and (out_shape in SCALAR_LIKE or _oriented(out_shape)):
+        return (math.prod(out_shape), math.prod(in_shape))
+    if in_shape == () and _oriented(out_shape):
+        return (math.prod(out_shape), 1)  # vector-by-scalar: a column
+    return None
+
+
+def _by_transpose(spec: Identity, out_shape: tuple, in_shape: tuple) -> bool:
+    """Numerator layout of a scalar by a matrix: laid out by X^T (q x p for a p x q X)."""
+    return (spec.layout == "numerator" and out_shape in SCALAR_LIKE and len(in_shape) == 2
+            and not _declared_oriented(spec))
 
 
 def accepted_shapes(spec: Identity, out_shape: tuple, in_shape: tuple) -> list[tuple]:
     """The shapes a claim may have, first the canonical one of its form and layout."""
     if spec.form in ("value", "differential"):
-        return [out_shape]
+        return [out_shape] + [s for s in SCALAR_LIKE if out_shape in SCALAR_LIKE
+                              and s != out_shape]
     if spec.form == "gradient":
         return [in_shape]
     if spec.form == "hessian":
         return [in_shape + in_shape]
+    matrix = _matrix_layout(spec, out_shape, in_shape)
+    if matrix is not None:
+        return [matrix if spec.layout == "numerator" else matrix[::-1]]
+    if _by_transpose(spec, out_shape, in_shape):
+        return [in_shape[::-1]]
     if spec.layout == "numerator":
-        if out_shape == () and len(in_shape) == 2:
-            return [in_shape[::-1]]  # scalar-by-matrix: laid out by X^T (q x p for p x q X)
         shapes = [out_shape + in_shape]
         if out_shape == () and len(in_shape) == 1:
             shapes.append((1,) + in_shape)  # a row vector
@@ -47,15 +82,17 @@ def describe_form(spec: Identity) -> str:
             "value": "a value shaped like the function's"}[spec.form]
 
 
-def to_claim_form(spec: Identity, jac: torch.Tensor, out_ndim: int, shape: tuple
+def to_claim_form(spec: Identity, jac: torch.Tensor, out_shape: tuple, shape: tuple
                   ) -> torch.Tensor:
     """Arrange a canonical Jacobian (out + in) the way the claim is arranged."""
-    if spec.form == "jacobian" and spec.layout == "denominator" and out_ndim:
-        in_ndim = jac.dim() - out_ndim
-        jac = jac.permute(*range(out_ndim, out_ndim + in_ndim), *range(out_ndim))
-    elif spec.form == "jacobian" and spec.layout == "numerator" and not out_ndim \
-            and jac.dim() == 2:
-        jac = jac.mT  # scalar-by-matrix in numerator layout: laid out by X^T
+    out_ndim = len(out_shape)
+    in_shape = tuple(jac.shape[out_ndim:])
+    if spec.form != "jacobian":
+        return jac.reshape(shape)
+    if _by_transpose(spec, out_shape, in_shape):
+        return jac.reshape(in_shape).mT.reshape(shape)
+    if spec.layout == "denominator" and out_ndim:
+        jac = jac.permute(*range(out_ndim, jac.dim()), *range(out_ndim))
     return jac.reshape(shape)
 
 
@@ -64,22 +101,21 @@ def from_claim_form(spec: Identity, claim: torch.Tensor, out_shape: tuple, in_sh
     """The inverse of ``to_claim_form``: a claim arranged like the oracles' answers."""
     if spec.form == "hessian":
         return claim.reshape(in_shape + in_shape)
+    if spec.form == "jacobian" and _by_transpose(spec, out_shape, in_shape):
+        return claim.reshape(in_shape[::-1]).mT.reshape(out_shape + in_shape)
     if spec.form == "jacobian" and spec.layout == "denominator" and out_shape:
         t = claim.reshape(in_shape + out_shape)
         n_in = len(in_shape)
         return t.permute(*range(n_in, n_in + len(out_shape)), *range(n_in))
-    if spec.form == "jacobian" and spec.layout == "numerator" and not out_shape \
-            and len(in_shape) == 2:
-        return claim.reshape(in_shape[::-1]).mT
     return claim.reshape(out_shape + in_shape)
 
 
-def arranger(spec: Identity, out_ndim: int, shape: tuple, scale: torch.Tensor | float = 1.0
-             ) -> Callable[[torch.Tensor], torch.Tensor]:
+def arranger(spec: Identity, out_shape: tuple, shape: tuple,
+             scale: torch.Tensor | float = 1.0) -> Callable[[torch.Tensor], torch.Tensor]:
     """Canonical (out + in) -> the claim's arrangement ``shape``, times ``scale`` (the
     length of a differential rule's directions; see ``problem.target``)."""
     def arrange(t: torch.Tensor) -> torch.Tensor:
-        return scale * to_claim_form(spec, t, out_ndim, shape)
+        return scale * to_claim_form(spec, t, out_shape, shape)
     return arrange
 
 
@@ -87,7 +123,7 @@ def check_shape(spec: Identity, claim: torch.Tensor, out_shape: tuple, in_shape:
                 ) -> tuple:
     """The canonical shape of the claim of ``spec``; a spec error naming the shapes
     expected when the claim has none of them."""
-    if spec.form in ("gradient", "hessian") and out_shape != ():
+    if spec.form in ("gradient", "hessian") and out_shape not in SCALAR_LIKE:
         raise SpecError(f"spec {spec.name!r}: form={spec.form!r} needs a scalar function, "
                         f"but function returns shape {out_shape}; use form='jacobian'.")
     shapes = accepted_shapes(spec, out_shape, in_shape)

@@ -68,7 +68,7 @@ def autograd_answer(spec: Identity, f: Callable, x: torch.Tensor, hessian: bool,
         fd = finite_difference_jacobian(f, x)
         if bool((fd.value.abs() > fd.error_bound + ROUNDING_RTOL * UNIT).any()):
             raise SpecError(f"spec {spec.name!r}: function is not differentiable by torch: "
-                            f"autograd sees no dependence on {spec.wrt!r}, but its value "
+                            f"autograd sees no dependence on {spec.variable!r}, but its value "
                             f"changes with it; {fix}.") from none
         return torch.zeros(none.args[0] + tuple(x.shape), dtype=x.dtype)
 

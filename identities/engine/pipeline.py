@@ -99,7 +99,7 @@ def confirmed_one(spec: Identity, values: dict, directions: dict) -> torch.Tenso
     f, x, claim_args, scale = target(spec, values, directions)
     out_shape = tuple(f(x).shape)
     shape = accepted_shapes(spec, out_shape, tuple(x.shape))[0]
-    arrange = arranger(spec, len(out_shape), shape, scale)
+    arrange = arranger(spec, out_shape, shape, scale)
     claim = spec.claimed(**claim_args).reshape(shape)
     ad = arrange(torch.func.jacrev(f)(x))
     fd = None

@@ -61,8 +61,17 @@ def target(spec: Identity, values: dict, directions: dict
 
         return along, torch.zeros((), dtype=torch.float64), {**values, **directions}, scale
 
-    assert isinstance(spec.wrt, str)
-    wrt = spec.wrt
+    wrt = spec.variable
+    if spec.entry:  # the derivative with respect to one entry X[i, j]: f of that entry
+        where = tuple(int(values[i]) for i in spec.entry)
+        mask = torch.zeros_like(values[wrt], dtype=torch.bool)
+        mask[where] = True
+
+        def f_entry(t: torch.Tensor) -> torch.Tensor:
+            moved = torch.where(mask, t, values[wrt])
+            return spec.function(**{**values, wrt: moved})
+
+        return f_entry, values[wrt][where], values, one
 
     def f(v: torch.Tensor) -> torch.Tensor:
         return spec.function(**{**values, wrt: v})
@@ -89,7 +98,7 @@ def structured(spec: Identity, x: torch.Tensor) -> torch.Tensor | None:
     """The structure basis when the spec is a gradient with respect to a structured
     matrix (see ``strategies.structure_basis``), else None."""
     if spec.form == "gradient" and x.dim() == 2:
-        decl = spec.inputs[str(spec.wrt)]
+        decl = spec.inputs[spec.variable]
         domain = decl.domain if isinstance(decl, Array) and isinstance(decl.domain, str) else ""
         return structure_basis(domain, x.shape[0])
     return None
@@ -104,7 +113,7 @@ def pose(spec: Identity, example: Any) -> Problem:
     out, claim, trace = evaluate(spec, example, f, x, claim_args)
     canonical = from_claim_form(spec, claim, tuple(out.shape), tuple(x.shape)) / scale
     return Problem(f, x, out, claim, canonical,
-                   arranger(spec, out.dim(), tuple(claim.shape), scale),
+                   arranger(spec, tuple(out.shape), tuple(claim.shape), scale),
                    hessian=spec.form == "hessian", kink=spec.at_kink, trace=trace,
                    noise=(lambda: differential_noise(spec, example.values))
                    if spec.form == "differential" else None)
@@ -113,7 +122,7 @@ def pose(spec: Identity, example: Any) -> Problem:
 def _structured(spec: Identity, example: Any, basis: torch.Tensor) -> Problem:
     """Differentiate with respect to the free values theta of a structured input."""
     values = example.values
-    wrt = str(spec.wrt)
+    wrt = spec.variable
     x = values[wrt]
     theta = torch.stack([x[tuple(torch.nonzero(b)[0])] for b in basis])
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import torch
 
-from identities.spec import Identity, Integer, SmoothMap
+from identities.spec import Identity, Index, Integer, Size, SmoothMap
 from strategies import Example, GeneratedMap
 from strategies.maps import Activation, Affine
 
@@ -58,7 +58,7 @@ def to_json(example: Example) -> dict | None:
 def from_json(spec: Identity, data: dict) -> Example:
     values: dict[str, Any] = {}
     for name, value in data["values"].items():
-        if isinstance(spec.inputs.get(name), Integer):
+        if isinstance(spec.inputs.get(name), (Integer, Size, Index)):
             values[name] = int(value)
         elif isinstance(spec.inputs.get(name), SmoothMap):
             values[name] = _map_from_json(value)

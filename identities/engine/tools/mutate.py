@@ -93,13 +93,13 @@ def mutants(spec: Identity) -> list[Mutant]:
 
 def _masked(spec: Identity, fn: Callable) -> Callable:
     """For a structured gradient, only the entries the structure frees are compared."""
-    decl = spec.inputs.get(spec.wrt) if isinstance(spec.wrt, str) else None
+    decl = spec.inputs.get(spec.variable) if isinstance(spec.wrt, str) else None
     if spec.form != "gradient" or not isinstance(decl, Array) or len(decl.shape) != 2:
         return fn
 
     def masked(**kw):
         value = fn(**kw)
-        basis = structure_basis(decl.domain, kw[spec.wrt].shape[0])
+        basis = structure_basis(decl.domain, kw[spec.variable].shape[0])
         return value if basis is None else torch.where(basis.sum(0) > 0, value, 0.0)
 
     return masked

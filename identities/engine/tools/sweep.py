@@ -51,7 +51,7 @@ def unsweepable(spec: Identity) -> str:
     if spec.form == "hessian":
         return "a Hessian (nested finite differences do not batch)"
     if spec.form == "gradient":
-        decl = spec.inputs[str(spec.wrt)]
+        decl = spec.inputs[spec.variable]
         if isinstance(decl, Array) and len(decl.shape) == 2 and structured(
                 spec, torch.zeros(2, 2)) is not None:
             return "a gradient with respect to a structured matrix"
