@@ -102,7 +102,8 @@ barnes_42__bilinear_form_wrt_y = Identity(
 
 # -- Propositions 8 and 9: alpha = x^T A x -----------------------------------------------------
 QUADRATIC = {"x": vector("n"), "A": matrix("n", "n")}
-QUADRATIC_CONDITIONS = "x is n x 1, A is n x n, and A does not depend on x (A is not assumed symmetric)"
+QUADRATIC_CONDITIONS = ("x is n x 1, A is n x n, and A does not depend on x (A is not "
+                        "assumed symmetric)")
 PROOF_8 = " (proof of Proposition 8)"
 
 

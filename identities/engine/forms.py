@@ -33,8 +33,6 @@ def _matrix_layout(spec: Identity, out_shape: tuple, in_shape: tuple) -> tuple |
     and the output are not of that kind."""
     if _declared_oriented(spec) and (out_shape in SCALAR_LIKE or _oriented(out_shape)):
         return (math.prod(out_shape), math.prod(in_shape))
-    if in_shape == () and _oriented(out_shape):
-        return (math.prod(out_shape), 1)  # vector-by-scalar: a column
     return None
 
 
@@ -55,7 +53,10 @@ def accepted_shapes(spec: Identity, out_shape: tuple, in_shape: tuple) -> list[t
         return [in_shape + in_shape]
     matrix = _matrix_layout(spec, out_shape, in_shape)
     if matrix is not None:
-        return [matrix if spec.layout == "numerator" else matrix[::-1]]
+        # A 1 x k value is a row vector there; as a general matrix it keeps out + in too.
+        general = ([out_shape + in_shape if spec.layout == "numerator" else in_shape + out_shape]
+                   if out_shape not in SCALAR_LIKE else [])
+        return [matrix if spec.layout == "numerator" else matrix[::-1], *general]
     if _by_transpose(spec, out_shape, in_shape):
         return [in_shape[::-1]]
     if spec.layout == "numerator":
