@@ -67,3 +67,37 @@ def test_canonical_shape_is_outputs_then_inputs():
     fd = finite_difference_jacobian(lambda X: X.sum(dim=1) ** 2, X)
     assert fd.value.shape == (2, 2, 3)
     assert torch.allclose(fd.value, autograd_jacobian(lambda X: X.sum(dim=1) ** 2, X))
+
+
+SINGULAR = torch.tensor([[1.0, 2.0], [2.0, 4.0]])
+ADJUGATE_T = torch.tensor([[4.0, -2.0], [-2.0, 1.0]])  # d det(X)/dX = adj(X)^T, also here
+
+
+def test_torch_bug_autograd_grad_of_det_at_a_singular_matrix_is_zero_jacrev_is_right():
+    """Recorded: torch 2.13's autograd.grad of det at a singular matrix returns 0; jacrev
+    returns the adjugate. If this fails, torch fixed it (the cross-check below stays)."""
+    rows = autograd_jacobian(torch.linalg.det, SINGULAR, path="rows")
+    jacrev = autograd_jacobian(torch.linalg.det, SINGULAR, path="jacrev")
+    assert torch.equal(rows, torch.zeros(2, 2))
+    assert torch.allclose(jacrev, ADJUGATE_T, rtol=0, atol=1e-12)
+
+
+def test_the_verdict_does_not_depend_on_the_autograd_path():
+    """At a singular matrix the default path (autograd.grad, one output) says 0: the
+    oracles conflict, autograd is taken by its other path, and the verdicts are those of
+    the right derivative: the adjugate confirmed, the claim 0 refuted."""
+    from identities import Identity, Source, matrix
+    from identities.engine import CONFIRMED, REFUTED, check
+    from strategies import Example
+
+    def det_spec(claimed, holds=True):
+        return Identity(name="det", statement="s", source=Source("test", "det"),
+                        inputs={"X": matrix("n", "n")}, wrt="X", form="gradient",
+                        function=lambda X: torch.linalg.det(X), claimed=claimed,
+                        holds=holds, lesson="" if holds else "l")
+
+    ex = Example({"n": 2}, {"X": SINGULAR})
+    adjugate = lambda X: torch.stack([torch.stack([X[1, 1], -X[1, 0]]),
+                                      torch.stack([-X[0, 1], X[0, 0]])])
+    assert check(det_spec(adjugate), ex).status == CONFIRMED
+    assert check(det_spec(lambda X: torch.zeros_like(X), holds=False), ex).status == REFUTED

@@ -28,18 +28,32 @@ def traced(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor
         return v, f(v)
 
 
+#: The two ways torch computes a Jacobian in reverse mode. They can differ where torch has a
+#: wrong backward rule on one path: ``torch.autograd.grad`` of ``det`` at a singular matrix
+#: is 0 in torch 2.13, ``torch.func.jacrev`` gives the adjugate (the right answer).
+PATHS = ("rows", "jacrev")
+
+
+def path_for(f_value: torch.Tensor) -> str:
+    """The path taken by default: one backward pass per output up to ``ROWWISE_MAX``
+    outputs (faster there), ``jacrev`` above."""
+    return "rows" if f_value.numel() <= ROWWISE_MAX else "jacrev"
+
+
 def autograd_jacobian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor,
-                      trace: tuple[torch.Tensor, Any] | None = None) -> torch.Tensor:
+                      trace: tuple[torch.Tensor, Any] | None = None,
+                      path: str | None = None) -> torch.Tensor:
     """The Jacobian of ``f`` at ``x`` by reverse-mode autograd, shape ``out + in``.
 
-    ``trace``: ``traced(f, x)`` if already computed (it saves a forward pass). Raises
-    ``NoGraph`` when the value does not depend on ``x`` as far as autograd can see (a
-    constant function, or one that leaves torch).
+    ``trace``: ``traced(f, x)`` if already computed (it saves a forward pass). ``path``:
+    "rows" (``torch.autograd.grad``, one output at a time) or "jacrev" (``torch.func``);
+    by default ``path_for`` the value. Raises ``NoGraph`` when the value does not depend
+    on ``x`` as far as autograd can see (a constant function, or one that leaves torch).
     """
     v, y = trace or traced(f, x)
     if not y.requires_grad:
         raise NoGraph(tuple(y.shape))
-    if y.numel() > ROWWISE_MAX:
+    if (path or path_for(y)) == "jacrev":
         return torch.func.jacrev(f)(x)
     flat = y.reshape(-1)
     rows = []

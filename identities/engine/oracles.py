@@ -13,7 +13,14 @@ from collections.abc import Callable
 
 import torch
 
-from identities.engine.autograd import NoGraph, autograd_hessian, autograd_jacobian
+from identities.engine.autograd import (
+    PATHS,
+    NoGraph,
+    autograd_hessian,
+    autograd_jacobian,
+    path_for,
+)
+from identities.engine.display import show
 from identities.engine.finite_differences import (
     EVAL_RTOL,
     UNIT,
@@ -51,6 +58,25 @@ def full(spec: Identity, problem: Problem) -> Answers:
         noise = problem.noise() if problem.noise else None
         fd = finite_difference_jacobian(f, x, evaluation_error=noise)
     return Answers(problem.claim, problem.arrange(ad), fd, problem.arrange, problem.mask)
+
+
+def other_path(spec: Identity, problem: Problem, answers: Answers) -> Answers | None:
+    """The answers with autograd taken by its other path (``autograd.PATHS``), where the two
+    paths differ beyond rounding; None where they agree (or for a Hessian)."""
+    if problem.hessian or problem.trace is None:
+        return None
+    taken = path_for(problem.trace[1])
+    other = PATHS[1 - PATHS.index(taken)]
+    try:
+        ad = problem.arrange(autograd_jacobian(problem.f, problem.x, path=other))
+    except (RuntimeError, NoGraph):
+        return None
+    size = float(torch.maximum(ad.abs().amax(), answers.autograd.abs().amax()))
+    if bool(((ad - answers.autograd).abs() <= ROUNDING_RTOL * max(size, UNIT)).all()):
+        return None
+    note = (f"torch's two autograd paths disagree here ({taken}: {show(answers.autograd)}; "
+            f"{other}: {show(ad)}), a torch bug on one of them")
+    return dataclasses.replace(answers, autograd=ad, note=note)
 
 
 def autograd_answer(spec: Identity, f: Callable, x: torch.Tensor, hessian: bool,
