@@ -37,7 +37,7 @@ def test_a_false_claim_is_refuted_with_a_readable_report():
     text = render_report(v, "pytest 'x'")
     for needle in ["is false for these inputs", "claimed            = [0., 2.]",
                    "autograd           = [2., 1.]", "finite differences = [2., 1.]",
-                   "the two oracles agree", "max abs difference from autograd: 2 at index (0,)",
+                   "the two oracles agree", "largest difference, claim vs autograd: 2 at index (0,)",
                    "n=2", "x=[1., 2.]", "A=[[0., 1.], [0., 0.]]", 'source  test, "engine"',
                    "rerun   pytest 'x'"]:
         assert needle in text, f"missing {needle!r} in\n{text}"
@@ -285,3 +285,23 @@ def test_a_size_is_an_input_of_the_function_and_the_claim():
                              function=lambda x, n: x @ x / n, claimed=lambda x, n: 2 * x,
                              holds=False, lesson="l"), max_examples=30)
     assert found.passed and found.verdict.example.values["n"] == found.verdict.example.dims["n"]
+
+
+def test_a_conflict_decided_by_unconverged_finite_differences_says_so_and_shows_the_estimate():
+    relu = spec(inputs={"z": vector("n")}, wrt="z", function=lambda z: torch.relu(z).sum(),
+                claimed=lambda z: (z > 0).double())
+    v = check(relu, Example({"n": 2}, {"z": torch.tensor([1e-3, 1.0])}))  # kink in reach
+    assert v.status == CONFLICT and v.unconverged is not None
+    text = render_report(v)
+    assert "finite differences do not settle as the step shrinks" in text, text
+    assert "decided by finite differences: at index (0,)" in text, text
+    assert "the two oracles disagree (oracle conflict" not in text, text
+
+
+def test_largest_difference_is_the_largest_and_the_entry_furthest_over_is_named():
+    from identities.engine import Comparison
+
+    comp = Comparison("autograd", torch.zeros(2), torch.tensor([5e-5, 2e-3]),
+                      torch.tensor([1e-9, 1.0]), "tol")
+    assert comp.largest() == (2e-3, (1,))
+    assert comp.worst()[2] == (0,)

@@ -34,6 +34,15 @@ class Comparison:
     def ok(self) -> bool:
         return bool((self.difference <= self.tolerance).all())
 
+    def largest(self) -> tuple[float, tuple[int, ...]]:
+        """The largest difference and its index (nan, where an oracle failed, counts as
+        largest)."""
+        if not self.difference.numel():
+            return 0.0, ()
+        flat = int(torch.argmax(torch.nan_to_num(self.difference, nan=float("inf"))))
+        index = tuple(int(i) for i in np.unravel_index(flat, tuple(self.difference.shape)))
+        return float(self.difference.reshape(-1)[flat]), index
+
     def worst(self) -> tuple[float, float, tuple[int, ...]]:
         """The entry that most exceeds its tolerance: (difference, tolerance, index)."""
         if not self.difference.numel():

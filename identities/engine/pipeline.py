@@ -91,6 +91,15 @@ def _verdict(spec: Identity, example: Any, answers: Answers) -> Verdict:
     agreement = compare("autograd vs finite differences", ad, fd_value, judged["fd_tol"],
                         fd_text, mask)
     status = status_of(judged)
+    unconverged = None
+    if bool(judged["unreliable"]):
+        truncation, rounding = answers.arrange(fd.truncation), answers.arrange(fd.rounding)
+        excess = torch.nan_to_num(truncation - rounding, nan=float("inf")).reshape(-1)
+        flat = int(torch.argmax(excess))
+        where = tuple(int(i) for i in torch.unravel_index(torch.tensor(flat),
+                                                          tuple(truncation.shape)))
+        unconverged = (where, float(truncation.reshape(-1)[flat]),
+                       float(rounding.reshape(-1)[flat]))
     notes = {CONFLICT: conflict_cause(bool(judged["unreliable"]), ad, fd_value),
              INCONCLUSIVE: "the claim agrees with one oracle only: the difference "
                                   "lies between the two oracles' resolutions"}
@@ -99,7 +108,7 @@ def _verdict(spec: Identity, example: Any, answers: Answers) -> Verdict:
         note = (note + "; " if note else "") + "entries outside the structure are not compared"
     if answers.note:
         note = (note + "; " if note else "") + answers.note
-    return Verdict(spec, example, status, claim, by_ad, by_fd, agreement, note)
+    return Verdict(spec, example, status, claim, by_ad, by_fd, agreement, note, unconverged)
 
 
 def confirmed_one(spec: Identity, values: dict, directions: dict) -> torch.Tensor:

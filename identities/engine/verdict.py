@@ -51,6 +51,9 @@ class Verdict:
     numerical: Comparison | None = None
     oracles: Comparison | None = None
     note: str = ""
+    #: Where finite differences changed most with the step (an oracle conflict so decided):
+    #: (index, truncation estimate, rounding bound), arranged like the claim.
+    unconverged: tuple[tuple[int, ...], float, float] | None = None
 
     @property
     def comparisons(self) -> list[Comparison]:
