@@ -305,3 +305,11 @@ def test_largest_difference_is_the_largest_and_the_entry_furthest_over_is_named(
                       torch.tensor([1e-9, 1.0]), "tol")
     assert comp.largest() == (2e-3, (1,))
     assert comp.worst()[2] == (0,)
+
+
+def test_a_matrix_valued_function_drawn_1x1_keeps_its_jacobian_shape():
+    """A 1 x 1 value is a scalar only where that reshapes alike: a matrix function of a
+    matrix drawn at n = 1 keeps out + in, (1, 1, 1, 1)."""
+    s = spec(inputs={"X": matrix("n", "n")}, wrt="X", function=lambda X: X @ X,
+             claimed=lambda X: 2 * X.reshape(1, 1, 1, 1))
+    assert check(s, Example({"n": 1}, {"X": torch.tensor([[3.0]])})).status == CONFIRMED

@@ -38,7 +38,7 @@ def _matrix_layout(spec: Identity, out_shape: tuple, in_shape: tuple) -> tuple |
 
 def _by_transpose(spec: Identity, out_shape: tuple, in_shape: tuple) -> bool:
     """Numerator layout of a scalar by a matrix: laid out by X^T (q x p for a p x q X)."""
-    return (spec.layout == "numerator" and out_shape in SCALAR_LIKE and len(in_shape) == 2
+    return (spec.layout == "numerator" and out_shape == () and len(in_shape) == 2
             and not _declared_oriented(spec))
 
 
