@@ -37,7 +37,8 @@ def test_a_false_claim_is_refuted_with_a_readable_report():
     text = render_report(v, "pytest 'x'")
     for needle in ["is false for these inputs", "claimed            = [0., 2.]",
                    "autograd           = [2., 1.]", "finite differences = [2., 1.]",
-                   "the two oracles agree", "largest difference, claim vs autograd: 2 at index (0,)",
+                   "the two oracles agree",
+                   "largest difference, claim vs autograd: 2 at index (0,)",
                    "n=2", "x=[1., 2.]", "A=[[0., 1.], [0., 0.]]", 'source  test, "engine"',
                    "rerun   pytest 'x'"]:
         assert needle in text, f"missing {needle!r} in\n{text}"
