@@ -84,8 +84,8 @@ KINK = ("z = 0 exactly, where max(0, z) is not differentiable; the seed defines 
 
 neuron__relu_at_kink = Identity(
     name="neuron__relu_at_kink",
-    statement=r"\frac{\partial}{\partial z} \max(0, z) \Big|_{z=0} := 0"
-              r"\quad\text{(torch.relu)}",
+    statement=r"\frac{\partial\, \mathrm{relu}(z)}{\partial z} \Big|_{z=0} = 0"
+              r"\quad\text{(torch.relu: the seed's } \max'(0) := 0)",
     source=SLIDE,
     conditions=KINK,
     inputs={"z": scalar("zero")},
@@ -111,8 +111,8 @@ neuron__relu_wrt_w_at_kink = Identity(
 
 neuron__maximum_at_kink = Identity(
     name="neuron__maximum_at_kink",
-    statement=r"\frac{\partial}{\partial z} \max(0, z) \Big|_{z=0} := 0"
-              r"\quad\text{(torch.maximum)}",
+    statement=r"\frac{\partial\, \mathrm{maximum}(z, 0)}{\partial z} \Big|_{z=0} = 0"
+              r"\quad\text{(as the seed's } \max'(0) := 0)",
     source=SLIDE,
     conditions=KINK,
     inputs={"z": scalar("zero")},
@@ -131,8 +131,8 @@ neuron__maximum_at_kink = Identity(
 
 neuron__clamp_at_kink = Identity(
     name="neuron__clamp_at_kink",
-    statement=r"\frac{\partial}{\partial z} \max(0, z) \Big|_{z=0} := 0"
-              r"\quad\text{(torch.clamp)}",
+    statement=r"\frac{\partial\, \mathrm{clamp}(z, \min = 0)}{\partial z} \Big|_{z=0} = 0"
+              r"\quad\text{(as the seed's } \max'(0) := 0)",
     source=SLIDE,
     conditions=KINK,
     inputs={"z": scalar("zero")},

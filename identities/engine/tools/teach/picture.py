@@ -95,7 +95,7 @@ def draw_picture(lesson: Lesson, path: Path) -> None:
     rows, cols = claimed.shape
     cell = 0.62 if rows * cols <= 36 else 0.42
     panel_w, panel_h = max(2.6, cols * cell + 0.9), max(1.2, rows * cell)
-    header = 0.55 + (0.5 if statements else 0.0)
+    header = 0.55 + 0.45 * len(statements)  # one line per statement: each fits the width
     width = 3 * panel_w + 1.2
     footer_text = footer_lines(verdict.example, int(width * 72 / (8.5 * 0.62)) - 4)
     if note:
@@ -129,7 +129,7 @@ def draw_picture(lesson: Lesson, path: Path) -> None:
     fig.text(0.5, 1 - 0.15 / height, spec.name, ha="center", va="top", fontsize=12,
              fontweight="bold")
     if statements:
-        fig.text(0.5, 1 - 0.6 / height, "      ".join(statements), ha="center", va="top",
+        fig.text(0.5, 1 - 0.6 / height, "\n".join(statements), ha="center", va="top",
                  fontsize=10)
     fig.text(0.5, 0.12 / height, "\n".join(footer_text), ha="center", va="bottom",
              fontsize=8.5, family="monospace", linespacing=1.3)
