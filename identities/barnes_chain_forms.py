@@ -8,16 +8,11 @@ layout, so dalpha/dz is a row and dx/dz has a row per entry of x. z has p entrie
 is not stated), except in (53), whose printed bound k = 1, ..., n gives z n entries.
 """
 
-import torch
 
+from identities.notation import vector_by_entries
 from identities.spec import Identity, Source, matrix, smooth_map, vector
 
 DOC = "barnes-2006"
-
-
-def vector_by_entries(size: int, entry) -> torch.Tensor:
-    """The vector [entry(i)], i < size (indices from 0)."""
-    return torch.stack([entry(i) for i in range(size)])
 
 
 # -- Proposition 10: alpha = y^T x -------------------------------------------------------------

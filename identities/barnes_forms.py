@@ -8,16 +8,11 @@ variables of alpha and dalpha/dx is the partial derivative (y held fixed), as th
 Proposition 12, (62), uses it. Proposition 8 does not assume A symmetric.
 """
 
-import torch
 
+from identities.notation import vector_by_entries
 from identities.spec import Identity, Source, matrix, vector
 
 DOC = "barnes-2006"
-
-
-def vector_by_entries(size: int, entry) -> torch.Tensor:
-    """The vector [entry(i)], i < size (indices from 0)."""
-    return torch.stack([entry(i) for i in range(size)])
 
 
 # -- Proposition 7: alpha = y^T A x ------------------------------------------------------------

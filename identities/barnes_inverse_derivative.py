@@ -13,15 +13,12 @@ diagonally dominant, hence nonsingular, for every t, and dA/dt = cos(t) A1 - sin
 
 import torch
 
+from identities.notation import by_entries
+from identities.notation import quarter_rows as _quarter_rows
 from identities.spec import Identity, Source, derived, matrix, scalar
 
 DOC = "barnes-2006"
 inv = torch.linalg.inv
-
-
-def by_entries(rows: int, cols: int, entry) -> torch.Tensor:
-    """The rows x cols matrix [entry(i, j)] (indices from 0)."""
-    return torch.stack([torch.stack([entry(i, j) for j in range(cols)]) for i in range(rows)])
 
 
 # -- Definition 5 ------------------------------------------------------------------------------
@@ -43,9 +40,6 @@ barnes_67__matrix_by_scalar = Identity(
 
 
 # -- Proposition 15 ----------------------------------------------------------------------------
-def _quarter_rows(G: torch.Tensor) -> torch.Tensor:
-    """G scaled so that every row of |entries| sums to at most 1/4 (G = 0 stays 0)."""
-    return G / (4 * G.shape[0] * G.abs().max().clamp(min=1.0))
 
 
 CURVE = {

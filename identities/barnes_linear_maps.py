@@ -8,19 +8,10 @@ inner map x(z) is a generated smooth map with its Jacobian in closed form.
 
 import torch
 
+from identities.notation import by_entries, matvec_by_entries
 from identities.spec import Identity, Source, matrix, scalar, smooth_map, vector
 
 DOC = "barnes-2006"
-
-
-def by_entries(rows: int, cols: int, entry) -> torch.Tensor:
-    """The rows x cols matrix [entry(i, j)] (indices from 0)."""
-    return torch.stack([torch.stack([entry(i, j) for j in range(cols)]) for i in range(rows)])
-
-
-def vector_by_entries(size: int, entry) -> torch.Tensor:
-    """The vector [entry(i)], i < size (indices from 0)."""
-    return torch.stack([entry(i) for i in range(size)])
 
 
 # -- Convention 3: the Jacobian ---------------------------------------------------------------
@@ -81,10 +72,6 @@ barnes_24__jacobian_scalar_y_is_a_row = Identity(
 )
 
 # -- Proposition 5: y = Ax ---------------------------------------------------------------------
-def matvec_by_entries(A, x):
-    """y_i = sum_{k=1}^n a_ik x_k, i = 1..m."""
-    return vector_by_entries(A.shape[0],
-                             lambda i: sum(A[i, k] * x[k] for k in range(A.shape[1])))
 
 
 def _linear(A, x):

@@ -7,20 +7,11 @@ Proposition 3 (17), (18). All algebraic: value specs, the sums by entries built 
 
 import torch
 
+from identities.notation import by_entries, matvec_by_entries, vector_by_entries
 from identities.spec import Identity, Source, matrix, vector
 
 DOC = "barnes-2006"
 inv = torch.linalg.inv
-
-
-def by_entries(rows: int, cols: int, entry) -> torch.Tensor:
-    """The rows x cols matrix [entry(i, j)] (indices from 0)."""
-    return torch.stack([torch.stack([entry(i, j) for j in range(cols)]) for i in range(rows)])
-
-
-def vector_by_entries(size: int, entry) -> torch.Tensor:
-    """The vector [entry(i)], i < size (indices from 0)."""
-    return torch.stack([entry(i) for i in range(size)])
 
 
 def _product_by_entries(A, B):
@@ -28,12 +19,6 @@ def _product_by_entries(A, B):
     n = A.shape[1]
     return by_entries(A.shape[0], B.shape[1],
                       lambda i, j: sum(A[i, k] * B[k, j] for k in range(n)))
-
-
-def matvec_by_entries(A, x):
-    """z_i = sum_{k=1}^n a_ik x_k, i = 1..m."""
-    return vector_by_entries(A.shape[0],
-                             lambda i: sum(A[i, k] * x[k] for k in range(A.shape[1])))
 
 
 def _transposed_product(A, B):

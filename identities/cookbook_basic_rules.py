@@ -6,43 +6,13 @@ the direction dX in place of the Cookbook's "partial X". (45), the conjugate tra
 complex matrix, is not tested: the suite works with real float64 tensors only.
 """
 
-import itertools
 
 import torch
 
+from identities.notation import adjugate as _adjugate
+from identities.notation import det_leibniz
 from identities.spec import Identity, derived, matrix, scalar, vector
 from identities.spec import cookbook as _eq
-
-
-def _adjugate(X: torch.Tensor) -> torch.Tensor:
-    """adj(X)_ij = (-1)^(i+j) det(X without row j and column i); the adjugate of a 1 x 1
-    matrix is [1]. Cofactors, no inverse: defined for singular X too."""
-    n = X.shape[-1]
-    if n == 1:
-        return torch.ones_like(X)
-    keep = [[k for k in range(n) if k != r] for r in range(n)]
-    return torch.stack([
-        torch.stack([(-1) ** (i + j) * torch.linalg.det(X[keep[j]][:, keep[i]])
-                     for j in range(n)])
-        for i in range(n)])
-
-
-def det_leibniz(X: torch.Tensor) -> torch.Tensor:
-    """det X = sum over permutations s of sign(s) prod_i X[i, s(i)] (n! <= 24 terms here).
-
-    Used where torch.linalg.det's autograd is wrong (torch 2.13): at an exactly singular X
-    its eager backward returns 0 instead of the adjugate (X = [[-1, -4], [1, 4]]); near the
-    underflow threshold it returns inf; and jacrev(jacrev(det)) is nan where X has repeated
-    singular values. A polynomial in the entries, its autograd is exact to every order.
-    """
-    n = X.shape[-1]
-    rows = torch.arange(n)
-    total = torch.zeros((), dtype=X.dtype)
-    for perm in itertools.permutations(range(n)):
-        inversions = sum(perm[a] > perm[b] for a in range(n) for b in range(a + 1, n))
-        total = total + (-1) ** inversions * X[rows, list(perm)].prod()
-    return total
-
 
 #: Singular n x n matrices: X = G - (G w) w^T / (w^T w), so X w = 0 (rank n - 1 generically).
 SINGULAR = derived(lambda G, w: G - torch.outer(G @ w, w) / (w @ w),

@@ -9,44 +9,12 @@ and Y', Y'' are known in closed form and not proportional to each other.
 
 import torch
 
-from identities.cookbook_basic_rules import det_leibniz
-from identities.spec import Identity, derived, integer, matrix, scalar, vector
+from identities.notation import CURVE, CURVE_CONDITIONS, curve, curve_dx, curve_dx2, det_leibniz
+from identities.spec import Identity, derived, integer, matrix, vector
 from identities.spec import cookbook as _eq
 
 inv, det, solve = torch.linalg.inv, torch.linalg.det, torch.linalg.solve
 
-
-def _quarter_rows(G: torch.Tensor) -> torch.Tensor:
-    """G scaled so that every row of |entries| sums to at most 1/4 (G = 0 stays 0)."""
-    return G / (4 * G.shape[0] * G.abs().max().clamp(min=1.0))
-
-
-#: The inputs of the curve Y(x) = Y0 + sin(x) Y1 + cos(x) Y2 (see the module docstring).
-CURVE = {
-    "x": scalar(),
-    "Y0": matrix("n", "n", "invertible"),
-    "Y1": derived(_quarter_rows, G=matrix("n", "n")),
-    "Y2": derived(_quarter_rows, G=matrix("n", "n")),
-}
-
-
-def curve(x, Y0, Y1, Y2):
-    """Y(x)."""
-    return Y0 + torch.sin(x) * Y1 + torch.cos(x) * Y2
-
-
-def curve_dx(x, Y0, Y1, Y2):
-    """dY/dx in closed form."""
-    return torch.cos(x) * Y1 - torch.sin(x) * Y2
-
-
-def curve_dx2(x, Y0, Y1, Y2):
-    """d^2Y/dx^2 in closed form."""
-    return -torch.sin(x) * Y1 - torch.cos(x) * Y2
-
-
-CURVE_CONDITIONS = ("x scalar; implicit: Y(x) square and invertible (here Y(x) = Y0 + sin(x) Y1 "
-                    "+ cos(x) Y2, strictly diagonally dominant for every x)")
 
 #: Full-column-rank m x n matrices, m = n + k > n: an invertible n x n block on top.
 TALL = derived(lambda D, B: torch.cat([D, B]),

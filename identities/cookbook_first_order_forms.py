@@ -7,28 +7,11 @@ section 9.7) and ``by_entry`` (stack one matrix per input entry (i, j)) are shar
 ``cookbook_second_order_forms`` and ``cookbook_higher_order_forms``.
 """
 
-from collections.abc import Callable
 
 import torch
 
+from identities.notation import by_entry, single_entry
 from identities.spec import Identity, cookbook, matrix, vector
-
-
-def single_entry(rows: int, cols: int, i: int, j: int) -> torch.Tensor:
-    """J^{ij}: the rows x cols matrix with a one at (i, j) and zeros elsewhere."""
-    J = torch.zeros(rows, cols)
-    J[i, j] = 1.0
-    return J
-
-
-def by_entry(rows: int, cols: int, per_entry: Callable[[int, int], torch.Tensor]
-             ) -> torch.Tensor:
-    """The tensor T[..., i, j] = per_entry(i, j) for an input of shape (rows, cols):
-    the numerator-layout Jacobian from its partials with respect to each entry."""
-    stacked = torch.stack([torch.stack([per_entry(i, j) for j in range(cols)])
-                           for i in range(rows)])  # [i, j, ...]
-    return stacked.movedim((0, 1), (-2, -1))
-
 
 # -- (69) -----------------------------------------------------------------------------------
 

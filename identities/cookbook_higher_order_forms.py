@@ -6,7 +6,7 @@ X^n is a matrix power (X square, n a positive integer drawn from 1..4).
 
 import torch
 
-from identities.cookbook_first_order_forms import by_entry, single_entry
+from identities.notation import by_entry, single_entry
 from identities.spec import Identity, cookbook, derived, integer, matrix, smooth_map, vector
 
 mpow = torch.linalg.matrix_power

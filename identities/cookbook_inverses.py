@@ -6,7 +6,7 @@ the unnumbered change-of-variables result after (64) (ref "64a").
 
 import torch
 
-from identities.cookbook_determinants import CURVE, CURVE_CONDITIONS, curve, curve_dx
+from identities.notation import CURVE, CURVE_CONDITIONS, curve, curve_dx
 from identities.spec import Identity, derived, matrix, smooth_map, vector
 from identities.spec import cookbook as _eq
 

@@ -8,7 +8,7 @@ Cookbook's convention). (79) and (80) are 4-index Jacobians indexed [k, l, i, j]
 
 import torch
 
-from identities.cookbook_first_order_forms import by_entry, single_entry
+from identities.notation import by_entry, single_entry
 from identities.spec import Identity, cookbook, matrix, vector
 
 # -- (77)-(78) ------------------------------------------------------------------------------

@@ -14,33 +14,10 @@ Not testable: (134) defines S^ij, (135) is notation (dg(U)/dX means dg(f(X))/dX)
 
 import torch
 
+from identities.notation import single_entry, structure_matrix
+from identities.notation import tr as _tr
 from identities.spec import Identity, matrix, smooth_map, vector
 from identities.spec import cookbook as _cb
-
-
-def _tr(M):
-    return torch.diagonal(M, dim1=-2, dim2=-1).sum(-1)
-
-
-def _J(i, j, m, n):
-    """The single-entry matrix J^ij (m x n)."""
-    out = torch.zeros(m, n)
-    out[i, j] = 1.0
-    return out
-
-
-def structure_matrix(kind: str, i: int, j: int, n: int) -> torch.Tensor:
-    """S^ij = dA/dA_ij (134) for an n x n matrix with structure ``kind``.
-
-    * "symmetric": S^ij = J^ij + J^ji - J^ij J^ij (Cookbook, 2.8.2);
-    * "toeplitz": ones on the whole diagonal through (i, j) (A_pq = t_(q-p)).
-    """
-    if kind == "symmetric":
-        Jij, Jji = _J(i, j, n, n), _J(j, i, n, n)
-        return Jij + Jji - Jij @ Jij
-    if kind == "toeplitz":
-        return torch.diag_embed(torch.ones(n - abs(j - i)), offset=j - i)
-    raise ValueError(kind)
 
 
 def _unstructured_gradient(B, a, b, A):
@@ -170,7 +147,7 @@ def _claim_137(X, A, h):
     out = torch.zeros(m, n)
     for i in range(m):
         for j in range(n):
-            Jij = _J(i, j, m, n)
+            Jij = single_entry(m, n, i, j)
             dU = Jij @ A @ X + X @ A @ Jij  # dU / dX_ij for U = X A X
             out[i, j] = _tr(dg_dU.T @ dU)
     return out

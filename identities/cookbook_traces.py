@@ -9,57 +9,18 @@ cos of a matrix), not an element-wise function, and f is its scalar derivative.
 
 import torch
 
+from identities.notation import (
+        MODERATE,
+        MODERATE_NOTE,
+        UNIT_SCALE,
+        UNIT_SCALE_NOTE,
+        matrix_cos,
+        matrix_exp,
+        matrix_sin,
+)
+from identities.notation import tr as _tr
 from identities.spec import Identity, matrix
 from identities.spec import cookbook as _cb
-
-
-def _tr(M):
-    return torch.diagonal(M, dim1=-2, dim2=-1).sum(-1)
-
-
-def matrix_exp(X):
-    """The matrix exponential, by torch.linalg.matrix_exp on a batch of two copies.
-
-    torch.linalg.matrix_exp of a single matrix picks a degree-8 Taylor approximant for norms
-    of a few hundredths, and that approximant has a wrong coefficient (pytorch/pytorch#196592):
-    relative errors up to 2e-10 in float64 (exp of [[0.049, 0], [0, 0]]), far beyond the
-    claim-versus-autograd tolerance. The batched path uses the degree-18 approximant with
-    scaling and squaring throughout (errors ~3e-15), in the forward and the backward pass.
-    """
-    return torch.linalg.matrix_exp(torch.stack([X, X]))[0]
-
-
-def _exp_i(X):
-    """exp(iX) for a real square X: its real part is cos(X), its imaginary part sin(X)
-    (matrix functions, by the power series); autograd goes through it."""
-    return matrix_exp(1j * X.to(torch.complex128))
-
-
-def matrix_sin(X):
-    """The matrix sine sin(X) = X - X^3/3! + ... (not element-wise)."""
-    return _exp_i(X).imag
-
-
-def matrix_cos(X):
-    """The matrix cosine cos(X) = I - X^2/2! + ... (not element-wise)."""
-    return _exp_i(X).real
-
-
-#: X for the matrix functions: entries in (-2, 2). A sampling choice, not a condition (the
-#: formulas hold for every X): exp(X), sin(X), cos(X) grow like e^|X|, and their rounding,
-#: relative to those entries, swamps the finite-difference error model (relative to the
-#: trace) for entries up to 4 (about 1.5% of 4 x 4 draws end in an oracle conflict).
-MODERATE = (-2.0, 2.0)
-UNIT_SCALE = matrix("n", "n", MODERATE)
-UNIT_SCALE_NOTE = " (sampling: entries of X in (-2, 2), to keep e^|X| rounding in check)"
-
-#: Note for the trace products of five or more factors, (116), (118), (123), drawn with entries
-#: in (-2, 2). A sampling choice, not a condition: at entries up to 4 the terms of the trace
-#: reach 10^3 - 10^5 while the trace itself can be small by cancellation, and their rounding
-#: then exceeds the finite-difference error model (relative to the trace) in 1 to 5 draws in
-#: 10,000 (oracle conflicts; the worst case is a trace that vanishes identically, as for a
-#: skew C in (116) or C A = 0 in (118)); in (-2, 2), none in 20,000.
-MODERATE_NOTE = " (sampling: entries in (-2, 2), to keep cancellation in the trace in check)"
 
 # -- (98) -----------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ the finite-difference stencil.
 
 import torch
 
-from identities.cookbook_traces import (
+from identities.notation import (
     MODERATE,
     MODERATE_NOTE,
     UNIT_SCALE,
@@ -22,12 +22,9 @@ from identities.cookbook_traces import (
     matrix_cos,
     matrix_sin,
 )
+from identities.notation import tr as _tr
 from identities.spec import Identity, derived, integer, matrix, vector
 from identities.spec import cookbook as _cb
-
-
-def _tr(M):
-    return torch.diagonal(M, dim1=-2, dim2=-1).sum(-1)
 
 
 def _mp(X, k):
