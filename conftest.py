@@ -9,6 +9,9 @@ profiles.load()
 
 def pytest_addoption(parser):
     parser.addoption(
-        "--identities-path", action="append", default=[], metavar="DIR",
-        help="also check the spec files (*.py) in DIR; may be given more than once.")
-
+        "--identities-path",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also check the spec files (*.py) in DIR; may be given more than once.",
+    )

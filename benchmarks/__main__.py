@@ -16,13 +16,22 @@ from benchmarks import oracles, report, suite
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--json", action="store_true",
-                        help="print the result as one JSON object (progress goes to stderr)")
-    parser.add_argument("--quick", action="store_true",
-                        help="sizes 16 and 64 only, fewer examples, no suite run: a smoke "
-                             "test of the harness (BENCHMARKS.md is not written)")
-    parser.add_argument("--out", default=str(suite.ROOT / "BENCHMARKS.md"),
-                        help="where to write the Markdown report")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the result as one JSON object (progress goes to stderr)",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="sizes 16 and 64 only, fewer examples, no suite run: a smoke "
+        "test of the harness (BENCHMARKS.md is not written)",
+    )
+    parser.add_argument(
+        "--out",
+        default=str(suite.ROOT / "BENCHMARKS.md"),
+        help="where to write the Markdown report",
+    )
     args = parser.parse_args(argv)
 
     def say(text: str) -> None:
@@ -33,15 +42,19 @@ def main(argv: list[str] | None = None) -> int:
     rows = oracles.run(oracles.SIZES[:2] if args.quick else oracles.SIZES, progress=say)
     say("per example: the check against the bare Hypothesis draw ...")
     cost = suite.per_example(5 if args.quick else 30)
-    say(f"  draw {cost['draw_ms']:.2f} ms, draw + check {cost['check_ms']:.2f} ms, ratio "
-        f"{cost['ratio']:.2f} ({cost['examples']} examples of {cost['identities']} identities)")
+    say(
+        f"  draw {cost['draw_ms']:.2f} ms, draw + check {cost['check_ms']:.2f} ms, ratio "
+        f"{cost['ratio']:.2f} ({cost['examples']} examples of {cost['identities']} identities)"
+    )
     runs = None
     if not args.quick:
         say("the catalog and the whole suite under pytest -n auto, default profile ...")
         runs = suite.suite_wall_time()
         for label, run in runs.items():
-            say(f"  {label}: {run['wall_s']:.1f} s wall, {run['examples']} examples, "
-                f"{run['examples_per_s']:.0f} examples/s")
+            say(
+                f"  {label}: {run['wall_s']:.1f} s wall, {run['examples']} examples, "
+                f"{run['examples_per_s']:.0f} examples/s"
+            )
     result = report.result(rows, cost, runs)
     seconds = time.perf_counter() - start
     if not args.quick:

@@ -56,42 +56,99 @@ def cases(n: int, seed: int = 0) -> list[Case]:
     out = []
 
     x, a = _draw((n,), "general", g), _draw((n, n), "general", g)
-    spec = Identity(name="bench_quadratic", statement="x^T A x", source=src,
-                    inputs={"x": vector("n"), "A": matrix("n", "n")}, wrt="x",
-                    function=lambda x, A: x @ A @ x, claimed=lambda x, A: x @ (A + A.T))
-    out.append(Case("x^T A x", n, lambda v: v @ a @ v, x, (a + a.T) @ x, spec,
-                    Example({"n": n}, {"x": x, "A": a})))
+    spec = Identity(
+        name="bench_quadratic",
+        statement="x^T A x",
+        source=src,
+        inputs={"x": vector("n"), "A": matrix("n", "n")},
+        wrt="x",
+        function=lambda x, A: x @ A @ x,
+        claimed=lambda x, A: x @ (A + A.T),
+    )
+    out.append(
+        Case(
+            "x^T A x",
+            n,
+            lambda v: v @ a @ v,
+            x,
+            (a + a.T) @ x,
+            spec,
+            Example({"n": n}, {"x": x, "A": a}),
+        )
+    )
 
     # W scaled by 1/sqrt(n) so that W x + b stays of unit size and tanh does not saturate.
     w = _draw((n, n), "general", g) / math.sqrt(n)
     b, x = _draw((n,), "general", g), _draw((n,), "general", g)
     t = torch.tanh(w @ x + b)
-    spec = Identity(name="bench_tanh", statement="tanh(Wx + b)", source=src,
-                    inputs={"x": vector("n"), "W": matrix("n", "n"), "b": vector("n")},
-                    wrt="x", function=lambda x, W, b: torch.tanh(W @ x + b),
-                    claimed=lambda x, W, b: (1 - torch.tanh(W @ x + b) ** 2)[:, None] * W)
-    out.append(Case("tanh(Wx + b)", n, lambda v: torch.tanh(w @ v + b), x,
-                    (1 - t**2)[:, None] * w, spec,
-                    Example({"n": n}, {"x": x, "W": w, "b": b})))
+    spec = Identity(
+        name="bench_tanh",
+        statement="tanh(Wx + b)",
+        source=src,
+        inputs={"x": vector("n"), "W": matrix("n", "n"), "b": vector("n")},
+        wrt="x",
+        function=lambda x, W, b: torch.tanh(W @ x + b),
+        claimed=lambda x, W, b: (1 - torch.tanh(W @ x + b) ** 2)[:, None] * W,
+    )
+    out.append(
+        Case(
+            "tanh(Wx + b)",
+            n,
+            lambda v: torch.tanh(w @ v + b),
+            x,
+            (1 - t**2)[:, None] * w,
+            spec,
+            Example({"n": n}, {"x": x, "W": w, "b": b}),
+        )
+    )
 
     side = math.isqrt(n)
     big_x = _draw((side, side), "invertible", g)
-    spec = Identity(name="bench_logdet", statement="ln |det X|", source=src,
-                    inputs={"X": matrix("n", "n", "invertible")}, wrt="X", form="gradient",
-                    function=lambda X: torch.linalg.slogdet(X)[1],
-                    claimed=lambda X: torch.linalg.inv(X).T)
-    out.append(Case("ln det X", n, lambda v: torch.linalg.slogdet(v)[1], big_x,
-                    torch.linalg.inv(big_x).T, spec, Example({"n": side}, {"X": big_x})))
+    spec = Identity(
+        name="bench_logdet",
+        statement="ln |det X|",
+        source=src,
+        inputs={"X": matrix("n", "n", "invertible")},
+        wrt="X",
+        form="gradient",
+        function=lambda X: torch.linalg.slogdet(X)[1],
+        claimed=lambda X: torch.linalg.inv(X).T,
+    )
+    out.append(
+        Case(
+            "ln det X",
+            n,
+            lambda v: torch.linalg.slogdet(v)[1],
+            big_x,
+            torch.linalg.inv(big_x).T,
+            spec,
+            Example({"n": side}, {"X": big_x}),
+        )
+    )
 
     wv, x = _draw((n,), "general", g), _draw((n,), "general", g)
     z = 0.5 + 3.5 * torch.rand((), generator=g, dtype=torch.float64)  # w.x + b in [0.5, 4]
     bias = z - wv @ x
-    spec = Identity(name="bench_relu", statement="relu(w.x + b)", source=src,
-                    inputs={"x": vector("n"), "w": vector("n"), "b": vector(1)}, wrt="x",
-                    function=lambda x, w, b: torch.relu(w @ x + b[0]),
-                    claimed=lambda x, w, b: (w @ x + b[0] > 0).double() * w)
-    out.append(Case("relu(w.x + b)", n, lambda v: torch.relu(wv @ v + bias), x, wv, spec,
-                    Example({"n": n}, {"x": x, "w": wv, "b": bias.reshape(1)})))
+    spec = Identity(
+        name="bench_relu",
+        statement="relu(w.x + b)",
+        source=src,
+        inputs={"x": vector("n"), "w": vector("n"), "b": vector(1)},
+        wrt="x",
+        function=lambda x, w, b: torch.relu(w @ x + b[0]),
+        claimed=lambda x, w, b: (w @ x + b[0] > 0).double() * w,
+    )
+    out.append(
+        Case(
+            "relu(w.x + b)",
+            n,
+            lambda v: torch.relu(wv @ v + bias),
+            x,
+            wv,
+            spec,
+            Example({"n": n}, {"x": x, "w": wv, "b": bias.reshape(1)}),
+        )
+    )
     return out
 
 
@@ -134,9 +191,12 @@ def run(sizes: tuple[int, ...] = SIZES, progress: Callable[[str], None] = print)
     for n in sizes:
         for case in cases(n):
             ours = finite_difference_jacobian(case.f, case.x).value
-            row = {"function": case.function, "n": n,
-                   "ours_s": timed(lambda c=case: finite_difference_jacobian(c.f, c.x)),
-                   "ours_digits": digits(ours, case.exact)}
+            row = {
+                "function": case.function,
+                "n": n,
+                "ours_s": timed(lambda c=case: finite_difference_jacobian(c.f, c.x)),
+                "ours_digits": digits(ours, case.exact),
+            }
             estimate = slow_estimate.get(case.function, 0.0)
             if estimate <= GRADCHECK_BUDGET_S:
                 row["gradcheck_s"] = timed(lambda c=case: _gradcheck(c, False), repeats=3)
@@ -148,16 +208,23 @@ def run(sizes: tuple[int, ...] = SIZES, progress: Callable[[str], None] = print)
             row["gradcheck_fast_s"] = timed(lambda c=case: _gradcheck(c, True))
             verdict = check(case.spec, case.example, projections=PROJECTIONS)
             if verdict.status != CONFIRMED:
-                raise RuntimeError(f"projected check of {case.function} at n={n}: "
-                                   f"{render_report(verdict)}")
+                raise RuntimeError(
+                    f"projected check of {case.function} at n={n}: {render_report(verdict)}"
+                )
             row["projection_s"] = timed(
-                lambda c=case: check(c.spec, c.example, projections=PROJECTIONS))
+                lambda c=case: check(c.spec, c.example, projections=PROJECTIONS)
+            )
             row["claim_s"] = timed(lambda c=case: c.spec.claimed(**c.example.values))
-            progress(f"  {case.function:<14} n={n:<5} ours {row['ours_s'] * 1e3:9.2f} ms "
-                     f"{row['ours_digits']:5.2f} digits | gradcheck "
-                     + (f"{row['gradcheck_s'] * 1e3:9.2f} ms {row['gradcheck_digits']:5.2f} "
-                        "digits" if row["gradcheck_s"] is not None else "skipped")
-                     + f" | fast {row['gradcheck_fast_s'] * 1e3:8.2f} ms"
-                     + f" | projection {row['projection_s'] * 1e3:7.2f} ms")
+            progress(
+                f"  {case.function:<14} n={n:<5} ours {row['ours_s'] * 1e3:9.2f} ms "
+                f"{row['ours_digits']:5.2f} digits | gradcheck "
+                + (
+                    f"{row['gradcheck_s'] * 1e3:9.2f} ms {row['gradcheck_digits']:5.2f} digits"
+                    if row["gradcheck_s"] is not None
+                    else "skipped"
+                )
+                + f" | fast {row['gradcheck_fast_s'] * 1e3:8.2f} ms"
+                + f" | projection {row['projection_s'] * 1e3:7.2f} ms"
+            )
             rows.append(row)
     return rows

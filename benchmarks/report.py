@@ -30,23 +30,27 @@ WHY = {
         "it never reaches a kink or a domain edge placed at distance 0.5 by construction. "
         "Our error model knows this and widens the tolerance accordingly (the rounding term "
         "of the error bound); gradcheck's fixed step of 1e-6 loses about three more digits "
-        "on every row."),
+        "on every row."
+    ),
     "time": (
         "Our oracle evaluates f at 8 points per input entry (steps h, 2h, 4h, 8h on both "
         "sides: a 6th-order estimate and its own error bound), gradcheck at 2. Ours batches "
         "all 8n evaluations into one vmap call, which wins while one evaluation is cheap; once "
         "one evaluation is itself a dense n x n product (x^T A x, tanh(W x + b) at n >= 256), "
         "the 4x more arithmetic costs more than gradcheck's Python loop. Both run on one "
-        "thread here, as each pytest-xdist worker does."),
+        "thread here, as each pytest-xdist worker does."
+    ),
     "ratio": (
         "A check runs the function, the claim, reverse-mode autograd (one backward pass per "
         "output row) and the batched finite differences (8 evaluations per input entry), "
         "and judges the result; for the small shapes of the default profile each of these is "
         "dominated by per-call overhead of torch (vmap, autograd's engine) rather than by "
-        "arithmetic, about 1.5 ms together, against a draw of about 2.5 ms."),
+        "arithmetic, about 1.5 ms together, against a draw of about 2.5 ms."
+    ),
     "suite": (
         "The wall time includes starting the workers (each imports torch, about 1.3 s) and "
-        "collecting the catalog; the examples themselves take the rest."),
+        "collecting the catalog; the examples themselves take the rest."
+    ),
     "projection": (
         "At n = 1024 a dense Jacobian (x^T A x, tanh(W x + b)) is a matrix of a million "
         "entries (8 MB), and a projected check still passes over such a matrix about a dozen "
@@ -57,7 +61,8 @@ WHY = {
         "8 MB on this machine that is 6 to 9 ms. For functions whose Jacobian is not a dense "
         "n x n matrix (ln det X at side 32, relu(w.x + b)) the check takes about 1 ms. With "
         "2 directions instead of 4 the dense cases take 6 to 7 ms, still over; the large "
-        "profile keeps 4."),
+        "profile keeps 4."
+    ),
 }
 
 
@@ -65,8 +70,10 @@ def machine() -> str:
     model = platform.processor() or ""
     try:
         with open("/proc/cpuinfo") as info:
-            model = next((line.split(":", 1)[1].strip() for line in info
-                          if line.startswith("model name")), model)
+            model = next(
+                (line.split(":", 1)[1].strip() for line in info if line.startswith("model name")),
+                model,
+            )
     except OSError:
         pass
     memory = ""
@@ -75,10 +82,12 @@ def machine() -> str:
         memory = f", {pages / 2**30:.0f} GiB"
     except (ValueError, OSError, AttributeError):
         pass
-    return (f"{model or 'unknown CPU'}, {os.cpu_count()} cores{memory}, "
-            f"{platform.system()} {platform.release()}; Python {platform.python_version()}, "
-            f"torch {torch.__version__} ({torch.get_num_threads()} thread per process), "
-            f"hypothesis {hypothesis.__version__}, numpy {numpy.__version__}")
+    return (
+        f"{model or 'unknown CPU'}, {os.cpu_count()} cores{memory}, "
+        f"{platform.system()} {platform.release()}; Python {platform.python_version()}, "
+        f"torch {torch.__version__} ({torch.get_num_threads()} thread per process), "
+        f"hypothesis {hypothesis.__version__}, numpy {numpy.__version__}"
+    )
 
 
 def projection_at_1024(rows: list[dict]) -> float | None:
@@ -88,8 +97,15 @@ def projection_at_1024(rows: list[dict]) -> float | None:
 
 
 def result(rows: list[dict], cost: dict, runs: dict | None) -> dict:
-    keys = ("function", "n", "ours_s", "ours_digits", "gradcheck_s", "gradcheck_digits",
-            "gradcheck_fast_s")
+    keys = (
+        "function",
+        "n",
+        "ours_s",
+        "ours_digits",
+        "gradcheck_s",
+        "gradcheck_digits",
+        "gradcheck_fast_s",
+    )
     catalog = runs["catalog"] if runs else None
     return {
         "machine": machine(),
@@ -109,43 +125,59 @@ def _digits(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
 
 
-def write(path: str, result_: dict, rows: list[dict], cost: dict, runs: dict,
-          seconds: float) -> None:
-    lines = ["# Benchmarks", "",
-             "Measured by `python -m benchmarks` (this file is written by it; do not edit).", "",
-             f"- **Machine**: {result_['machine']}",
-             f"- **Date**: {datetime.date.today().isoformat()}; the run took {seconds:.0f} s.",
-             "", "## Our oracles against torch.autograd.gradcheck", "",
-             "One full numerical Jacobian at one point. *ours*: our finite-difference oracle "
-             "(`identities.engine.finite_difference_jacobian`, error bounds included); "
-             "*gradcheck*: one `torch.autograd.gradcheck` call (default mode: central "
-             "differences with eps = 1e-6, one input entry at a time, plus its analytical "
-             "Jacobian); *fast*: `fast_mode=True` (one random projection); *projection*: one "
-             "projected check of the identity (`check(..., projections=4)`: claim, autograd "
-             "and finite differences on 4 random signed directions); *claim*: evaluating the "
-             "claimed Jacobian alone. Digits: -log10(max|J_est - J| / max|J|) against the "
-             "closed-form Jacobian. Times in ms, medians.", "",
-             "| function | n | ours ms | ours digits | gradcheck ms | gradcheck digits | "
-             "fast ms | projection ms | claim ms |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+def write(
+    path: str, result_: dict, rows: list[dict], cost: dict, runs: dict, seconds: float
+) -> None:
+    lines = [
+        "# Benchmarks",
+        "",
+        "Measured by `python -m benchmarks` (this file is written by it; do not edit).",
+        "",
+        f"- **Machine**: {result_['machine']}",
+        f"- **Date**: {datetime.date.today().isoformat()}; the run took {seconds:.0f} s.",
+        "",
+        "## Our oracles against torch.autograd.gradcheck",
+        "",
+        "One full numerical Jacobian at one point. *ours*: our finite-difference oracle "
+        "(`identities.engine.finite_difference_jacobian`, error bounds included); "
+        "*gradcheck*: one `torch.autograd.gradcheck` call (default mode: central "
+        "differences with eps = 1e-6, one input entry at a time, plus its analytical "
+        "Jacobian); *fast*: `fast_mode=True` (one random projection); *projection*: one "
+        "projected check of the identity (`check(..., projections=4)`: claim, autograd "
+        "and finite differences on 4 random signed directions); *claim*: evaluating the "
+        "claimed Jacobian alone. Digits: -log10(max|J_est - J| / max|J|) against the "
+        "closed-form Jacobian. Times in ms, medians.",
+        "",
+        "| function | n | ours ms | ours digits | gradcheck ms | gradcheck digits | "
+        "fast ms | projection ms | claim ms |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in rows:
-        lines.append(f"| {r['function']} | {r['n']} | {_ms(r['ours_s'])} | "
-                     f"{_digits(r['ours_digits'])} | {_ms(r['gradcheck_s'])} | "
-                     f"{_digits(r['gradcheck_digits'])} | {_ms(r['gradcheck_fast_s'])} | "
-                     f"{_ms(r['projection_s'])} | {_ms(r['claim_s'])} |")
+        lines.append(
+            f"| {r['function']} | {r['n']} | {_ms(r['ours_s'])} | "
+            f"{_digits(r['ours_digits'])} | {_ms(r['gradcheck_s'])} | "
+            f"{_digits(r['gradcheck_digits'])} | {_ms(r['gradcheck_fast_s'])} | "
+            f"{_ms(r['projection_s'])} | {_ms(r['claim_s'])} |"
+        )
     catalog, whole = runs["catalog"], runs["suite"]
-    lines += ["", "## The suite", "",
-              f"- **Per example**: {cost['examples']} examples of {cost['identities']} true "
-              f"identities (the default profile's shapes, derandomized, no shrinking): the bare "
-              f"Hypothesis draw costs {cost['draw_ms']:.2f} ms, draw and check "
-              f"{cost['check_ms']:.2f} ms: a ratio of **{cost['ratio']:.2f}**.",
-              f"- **The catalog**, `pytest -n auto tests/test_identities.py`, default profile: "
-              f"**{catalog['wall_s']:.1f} s** wall (torch import included), "
-              f"{catalog['tests']} tests, {catalog['examples']} examples, "
-              f"{catalog['examples_per_s']:.0f} examples per second.",
-              f"- **The whole suite**, `pytest -n auto`: {whole['wall_s']:.1f} s wall, "
-              f"{whole['tests']} tests.",
-              "", "## Targets", ""]
+    lines += [
+        "",
+        "## The suite",
+        "",
+        f"- **Per example**: {cost['examples']} examples of {cost['identities']} true "
+        f"identities (the default profile's shapes, derandomized, no shrinking): the bare "
+        f"Hypothesis draw costs {cost['draw_ms']:.2f} ms, draw and check "
+        f"{cost['check_ms']:.2f} ms: a ratio of **{cost['ratio']:.2f}**.",
+        f"- **The catalog**, `pytest -n auto tests/test_identities.py`, default profile: "
+        f"**{catalog['wall_s']:.1f} s** wall (torch import included), "
+        f"{catalog['tests']} tests, {catalog['examples']} examples, "
+        f"{catalog['examples_per_s']:.0f} examples per second.",
+        f"- **The whole suite**, `pytest -n auto`: {whole['wall_s']:.1f} s wall, "
+        f"{whole['tests']} tests.",
+        "",
+        "## Targets",
+        "",
+    ]
     lines += _targets(rows, cost, catalog)
     lines += ["", "## JSON", "", "`python -m benchmarks --json` prints:", "", "```json"]
     lines += [json.dumps(result_, indent=2), "```", ""]
@@ -155,34 +187,72 @@ def write(path: str, result_: dict, rows: list[dict], cost: dict, runs: dict,
 def _targets(rows: list[dict], cost: dict, catalog: dict) -> list[str]:
     out = []
     short = [r for r in rows if r["ours_digits"] < DIGITS_TARGET]
-    out.append(_verdict(
-        f"At least {DIGITS_TARGET:g} correct digits on every row", not short,
-        "; ".join(f"{r['function']} n={r['n']}: {r['ours_digits']:.2f} "
-                  f"({DIGITS_TARGET - r['ours_digits']:.2f} short; gradcheck "
-                  f"{_digits(r['gradcheck_digits'])})" for r in short), "digits"))
-    slow = [r for r in rows if r["n"] >= 64 and r["gradcheck_s"] is not None
-            and r["ours_s"] > r["gradcheck_s"]]
-    out.append(_verdict(
-        "No slower than gradcheck's default mode at n >= 64", not slow,
-        "; ".join(f"{r['function']} n={r['n']}: {r['ours_s'] / r['gradcheck_s']:.2f}x "
-                  f"({_ms(r['ours_s'])} vs {_ms(r['gradcheck_s'])} ms)" for r in slow), "time"))
-    out.append(_verdict(f"Per-example cost at most {RATIO_TARGET:g}x the bare draw",
-                        cost["ratio"] <= RATIO_TARGET,
-                        f"{cost['ratio']:.2f}x, {cost['ratio'] / RATIO_TARGET - 1:.0%} over",
-                        "ratio", met=f"{cost['ratio']:.2f}x"))
-    out.append(_verdict(f"The catalog in at most {SUITE_TARGET_S:g} s wall",
-                        catalog["wall_s"] <= SUITE_TARGET_S,
-                        f"{catalog['wall_s']:.1f} s, {catalog['wall_s'] - SUITE_TARGET_S:.1f} s "
-                        "over", "suite", met=f"{catalog['wall_s']:.1f} s"))
+    out.append(
+        _verdict(
+            f"At least {DIGITS_TARGET:g} correct digits on every row",
+            not short,
+            "; ".join(
+                f"{r['function']} n={r['n']}: {r['ours_digits']:.2f} "
+                f"({DIGITS_TARGET - r['ours_digits']:.2f} short; gradcheck "
+                f"{_digits(r['gradcheck_digits'])})"
+                for r in short
+            ),
+            "digits",
+        )
+    )
+    slow = [
+        r
+        for r in rows
+        if r["n"] >= 64 and r["gradcheck_s"] is not None and r["ours_s"] > r["gradcheck_s"]
+    ]
+    out.append(
+        _verdict(
+            "No slower than gradcheck's default mode at n >= 64",
+            not slow,
+            "; ".join(
+                f"{r['function']} n={r['n']}: {r['ours_s'] / r['gradcheck_s']:.2f}x "
+                f"({_ms(r['ours_s'])} vs {_ms(r['gradcheck_s'])} ms)"
+                for r in slow
+            ),
+            "time",
+        )
+    )
+    out.append(
+        _verdict(
+            f"Per-example cost at most {RATIO_TARGET:g}x the bare draw",
+            cost["ratio"] <= RATIO_TARGET,
+            f"{cost['ratio']:.2f}x, {cost['ratio'] / RATIO_TARGET - 1:.0%} over",
+            "ratio",
+            met=f"{cost['ratio']:.2f}x",
+        )
+    )
+    out.append(
+        _verdict(
+            f"The catalog in at most {SUITE_TARGET_S:g} s wall",
+            catalog["wall_s"] <= SUITE_TARGET_S,
+            f"{catalog['wall_s']:.1f} s, {catalog['wall_s'] - SUITE_TARGET_S:.1f} s over",
+            "suite",
+            met=f"{catalog['wall_s']:.1f} s",
+        )
+    )
     worst = projection_at_1024(rows)
     if worst is not None:
-        over = [r for r in rows if r["n"] == 1024
-                and 1e3 * r["projection_s"] > PROJECTION_TARGET_MS]
-        out.append(_verdict(
-            f"A projection check at n = 1024 in at most {PROJECTION_TARGET_MS:g} ms",
-            not over, "; ".join(f"{r['function']}: {_ms(r['projection_s'])} ms (claim alone "
-                                f"{_ms(r['claim_s'])} ms)" for r in over), "projection",
-            met=f"slowest {worst:.2f} ms"))
+        over = [
+            r for r in rows if r["n"] == 1024 and 1e3 * r["projection_s"] > PROJECTION_TARGET_MS
+        ]
+        out.append(
+            _verdict(
+                f"A projection check at n = 1024 in at most {PROJECTION_TARGET_MS:g} ms",
+                not over,
+                "; ".join(
+                    f"{r['function']}: {_ms(r['projection_s'])} ms (claim alone "
+                    f"{_ms(r['claim_s'])} ms)"
+                    for r in over
+                ),
+                "projection",
+                met=f"slowest {worst:.2f} ms",
+            )
+        )
     return out
 
 

@@ -24,6 +24,7 @@ def _counting(body: Callable, runs: list[int]) -> Callable:
     def property_(example) -> None:
         runs.append(1)
         body(example)
+
     return property_
 
 
@@ -32,15 +33,23 @@ def per_example(examples_per_spec: int = 30) -> dict:
     true identity, on the same derandomized examples, without shrinking."""
     catalog = load_catalog([])
     specs = [s for s in catalog.specs if s.holds]
-    options = settings(max_examples=examples_per_spec, derandomize=True, database=None,
-                       deadline=None, phases=[Phase.generate], verbosity=Verbosity.quiet,
-                       suppress_health_check=list(HealthCheck))
+    options = settings(
+        max_examples=examples_per_spec,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        verbosity=Verbosity.quiet,
+        suppress_health_check=list(HealthCheck),
+    )
     totals = {"draw": 0.0, "check": 0.0}
     count = 0
     for spec in specs:
         strategy = examples(spec)
-        bodies: dict[str, Callable] = {"draw": lambda ex: None,
-                                       "check": lambda ex, s=spec: check(s, ex)}
+        bodies: dict[str, Callable] = {
+            "draw": lambda ex: None,
+            "check": lambda ex, s=spec: check(s, ex),
+        }
         for mode, body in bodies.items():
             runs: list[int] = []
             probe = options(given(strategy)(_counting(body, runs)))
@@ -49,9 +58,13 @@ def per_example(examples_per_spec: int = 30) -> dict:
             totals[mode] += time.perf_counter() - start
             if mode == "check":
                 count += len(runs)
-    return {"identities": len(specs), "examples": count,
-            "draw_ms": 1e3 * totals["draw"] / count, "check_ms": 1e3 * totals["check"] / count,
-            "ratio": totals["check"] / totals["draw"]}
+    return {
+        "identities": len(specs),
+        "examples": count,
+        "draw_ms": 1e3 * totals["draw"] / count,
+        "check_ms": 1e3 * totals["check"] / count,
+        "ratio": totals["check"] / totals["draw"],
+    }
 
 
 def suite_wall_time() -> dict:
@@ -64,16 +77,37 @@ def suite_wall_time() -> dict:
         with tempfile.TemporaryDirectory() as tmp:
             xml = Path(tmp) / "junit.xml"
             start = time.perf_counter()
-            done = subprocess.run([sys.executable, "-m", "pytest", "-n", "auto", "-q",
-                                   "-p", "no:cacheprovider", f"--junitxml={xml}", *targets],
-                                  cwd=ROOT, env=env, capture_output=True, text=True)
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pytest",
+                    "-n",
+                    "auto",
+                    "-q",
+                    "-p",
+                    "no:cacheprovider",
+                    f"--junitxml={xml}",
+                    *targets,
+                ],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+            )
             wall = time.perf_counter() - start
             if done.returncode != 0:
                 raise RuntimeError(f"pytest failed:\n{done.stdout[-3000:]}")
-            examples_run = sum(int(p.get("value", 0))
-                               for p in ET.parse(xml).iter("property")
-                               if p.get("name") == "examples")
+            examples_run = sum(
+                int(p.get("value", 0))
+                for p in ET.parse(xml).iter("property")
+                if p.get("name") == "examples"
+            )
             tests = sum(int(s.get("tests", 0)) for s in ET.parse(xml).iter("testsuite"))
-        results[label] = {"wall_s": wall, "examples": examples_run, "tests": tests,
-                          "examples_per_s": examples_run / wall}
+        results[label] = {
+            "wall_s": wall,
+            "examples": examples_run,
+            "tests": tests,
+            "examples_per_s": examples_run / wall,
+        }
     return results

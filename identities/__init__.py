@@ -37,7 +37,23 @@ torch.set_default_dtype(torch.float64)
 torch.set_num_threads(1)
 
 __all__ = [
-    "COOKBOOK", "FORMS", "LAYOUTS", "Document", "Identity", "Source", "SpecError", "column",
-    "cookbook", "derived", "entrywise", "index", "integer", "matrix", "row", "scalar", "size",
-    "smooth_map", "vector",
+    "COOKBOOK",
+    "FORMS",
+    "LAYOUTS",
+    "Document",
+    "Identity",
+    "Source",
+    "SpecError",
+    "column",
+    "cookbook",
+    "derived",
+    "entrywise",
+    "index",
+    "integer",
+    "matrix",
+    "row",
+    "scalar",
+    "size",
+    "smooth_map",
+    "vector",
 ]

@@ -19,19 +19,24 @@ def _setup(defines: str, follows: str) -> str:
 
 DOCUMENT = Document(
     id=DOC_ID,
-    title='Randal J. Barnes, "Matrix Differentiation (and some other stuff)", CE 8361, '
-          "Spring 2006",
-    entries=("1", "2", "Definition 2", "Convention 1", "Convention 2",
-             *(str(k) for k in range(3, 72))),
+    title='Randal J. Barnes, "Matrix Differentiation (and some other stuff)", CE 8361, Spring 2006',
+    entries=(
+        "1",
+        "2",
+        "Definition 2",
+        "Convention 1",
+        "Convention 2",
+        *(str(k) for k in range(3, 72)),
+    ),
     not_testable={
         "1": "a definition (Definition 1): the array of real entries a_ij that is an m x n "
-             "matrix; nothing to compute",
+        "matrix; nothing to compute",
         "2": "notation (Definition 1): A = [a_ij] as shorthand for the array (1)",
         "Definition 2": "a definition: a vector is a matrix with one column, so every vector "
-                        "is a column vector; no formula",
+        "is a column vector; no formula",
         "Convention 1": "notation: bold upper case for matrices, bold lower case for vectors, "
-                        "and the symbols for transpose, inverse, determinant, rank, I and 0; "
-                        "no formula",
+        "and the symbols for transpose, inverse, determinant, rank, I and 0; "
+        "no formula",
         "Convention 2": "notation: a matrix's dimension written beneath it; no formula",
         "3": "a definition (Definition 3): names the product C = AB whose entries (4) defines",
         "5": _setup("z = Ax", "6"),
@@ -40,21 +45,19 @@ DOCUMENT = Document(
         "11": _setup("C = AB", "12"),
         "16": _setup("C = AB", "17"),
         "19": "a definition (Definition 4): names the blocks B, C, D, E of a partitioned "
-              "matrix and their sizes; nothing to compute",
+        "matrix and their sizes; nothing to compute",
         "20": _setup("the blocks A_11, A_12, A_21, A_22 of A", "21"),
         "23": "a setup line: names the map y = psi(x) whose Jacobian (24) defines",
         "25": _setup("y = Ax", "26"),
         "30": _setup("y = Ax", "31"),
         "35": _setup("alpha = y^T A x", "36, 37"),
-        "38": "a setup line of the proof: defines w^T = y^T A for the steps that follow "
-              "(39, 40)",
+        "38": "a setup line of the proof: defines w^T = y^T A for the steps that follow (39, 40)",
         "43": _setup("alpha = x^T A x", "44"),
         "48": _setup("alpha = x^T A x", "49"),
         "50": _setup("alpha = y^T x", "51"),
         "55": _setup("alpha = x^T x", "56"),
         "57": _setup("alpha = y^T A x", "58"),
-        "59": "a setup line of the proof: defines w^T = y^T A for the steps that follow "
-              "(60, 61)",
+        "59": "a setup line of the proof: defines w^T = y^T A for the steps that follow (60, 61)",
         "63": _setup("alpha = x^T A x", "64"),
         "65": _setup("alpha = x^T A x", "66"),
     },

@@ -9,13 +9,15 @@ not a pass). The same equations with 1-d vectors are in ``barnes_linear_maps`` a
 from identities.spec import Identity, Source, column, matrix
 
 DOC = "barnes-2006"
-READING = ("vectors as n x 1 matrices (Definition 2), alpha as 1 x 1; the derivative laid "
-           "out by Convention 3")
+READING = (
+    "vectors as n x 1 matrices (Definition 2), alpha as 1 x 1; the derivative laid "
+    "out by Convention 3"
+)
 
 barnes_26__linear_map__columns = Identity(
     name="barnes_26__linear_map__columns",
     statement=r"\mathbf{y}=\mathbf{A}\mathbf{x}\implies\frac{\partial \mathbf{y}}"
-              r"{\partial \mathbf{x}}=\mathbf{A}",
+    r"{\partial \mathbf{x}}=\mathbf{A}",
     source=Source(DOC, "26"),
     conditions="y is m x 1, x is n x 1, A is m x n and does not depend on x",
     inputs={"A": matrix("m", "n"), "x": column("n")},
@@ -27,7 +29,7 @@ barnes_26__linear_map__columns = Identity(
 barnes_36__bilinear_form_wrt_x__columns = Identity(
     name="barnes_36__bilinear_form_wrt_x__columns",
     statement=r"\alpha=\mathbf{y}^{T}\mathbf{A}\mathbf{x}\implies\frac{\partial \alpha}"
-              r"{\partial \mathbf{x}}=\mathbf{y}^{T}\mathbf{A}",
+    r"{\partial \mathbf{x}}=\mathbf{y}^{T}\mathbf{A}",
     source=Source(DOC, "36"),
     conditions="y is m x 1, x is n x 1, A is m x n and independent of x and y; alpha 1 x 1",
     inputs={"y": column("m"), "A": matrix("m", "n"), "x": column("n")},
@@ -39,7 +41,7 @@ barnes_36__bilinear_form_wrt_x__columns = Identity(
 barnes_37__bilinear_form_wrt_y__columns = Identity(
     name="barnes_37__bilinear_form_wrt_y__columns",
     statement=r"\alpha=\mathbf{y}^{T}\mathbf{A}\mathbf{x}\implies\frac{\partial \alpha}"
-              r"{\partial \mathbf{y}}=\mathbf{x}^{T}\mathbf{A}^{T}",
+    r"{\partial \mathbf{y}}=\mathbf{x}^{T}\mathbf{A}^{T}",
     source=Source(DOC, "37"),
     conditions="y is m x 1, x is n x 1, A is m x n and independent of x and y; alpha 1 x 1",
     inputs={"y": column("m"), "A": matrix("m", "n"), "x": column("n")},
@@ -51,7 +53,7 @@ barnes_37__bilinear_form_wrt_y__columns = Identity(
 barnes_44__quadratic_form__columns = Identity(
     name="barnes_44__quadratic_form__columns",
     statement=r"\alpha=\mathbf{x}^{T}\mathbf{A}\mathbf{x}\implies\frac{\partial \alpha}"
-              r"{\partial \mathbf{x}}=\mathbf{x}^{T}\left(\mathbf{A}+\mathbf{A}^{T}\right)",
+    r"{\partial \mathbf{x}}=\mathbf{x}^{T}\left(\mathbf{A}+\mathbf{A}^{T}\right)",
     source=Source(DOC, "44"),
     conditions="x is n x 1, A is n x n and does not depend on x (not assumed symmetric)",
     inputs={"x": column("n"), "A": matrix("n", "n")},
@@ -63,7 +65,7 @@ barnes_44__quadratic_form__columns = Identity(
 barnes_49__quadratic_form_symmetric_A__columns = Identity(
     name="barnes_49__quadratic_form_symmetric_A__columns",
     statement=r"\mathbf{A}=\mathbf{A}^{T}\implies\frac{\partial\,\mathbf{x}^{T}\mathbf{A}"
-              r"\mathbf{x}}{\partial \mathbf{x}}=2\mathbf{x}^{T}\mathbf{A}",
+    r"\mathbf{x}}{\partial \mathbf{x}}=2\mathbf{x}^{T}\mathbf{A}",
     source=Source(DOC, "49"),
     conditions="x is n x 1, A is n x n, symmetric, and does not depend on x",
     inputs={"x": column("n"), "A": matrix("n", "n", "symmetric")},

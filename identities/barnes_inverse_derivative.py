@@ -25,17 +25,17 @@ inv = torch.linalg.inv
 barnes_67__matrix_by_scalar = Identity(
     name="barnes_67__matrix_by_scalar",
     statement=r"\frac{\partial \mathbf{A}}{\partial \alpha}=\left[\frac{\partial a_{ij}}"
-              r"{\partial \alpha}\right]_{m\times n},\quad a_{ij}(\alpha)=r_{ij}+p_{ij}"
-              r"\sin(q_{ij}\alpha)",
+    r"{\partial \alpha}\right]_{m\times n},\quad a_{ij}(\alpha)=r_{ij}+p_{ij}"
+    r"\sin(q_{ij}\alpha)",
     source=Source(DOC, "67"),
     conditions="A is m x n, its elements functions of the scalar alpha (here t): a_ij(t) = "
-               "r_ij + p_ij sin(q_ij t); the result is m x n, element by element",
-    inputs={"t": scalar(), "R": matrix("m", "n"), "P": matrix("m", "n"),
-            "Q": matrix("m", "n")},
+    "r_ij + p_ij sin(q_ij t); the result is m x n, element by element",
+    inputs={"t": scalar(), "R": matrix("m", "n"), "P": matrix("m", "n"), "Q": matrix("m", "n")},
     wrt="t",
     function=lambda t, R, P, Q: R + P * torch.sin(Q * t),
     claimed=lambda t, R, P, Q: by_entries(
-        R.shape[0], R.shape[1], lambda i, j: P[i, j] * Q[i, j] * torch.cos(Q[i, j] * t)),
+        R.shape[0], R.shape[1], lambda i, j: P[i, j] * Q[i, j] * torch.cos(Q[i, j] * t)
+    ),
 )
 
 
@@ -48,9 +48,11 @@ CURVE = {
     "A1": derived(_quarter_rows, G=matrix("m", "m")),
     "A2": derived(_quarter_rows, G=matrix("m", "m")),
 }
-CURVE_CONDITIONS = ("A is nonsingular, m x m, with elements functions of the scalar alpha "
-                    "(here t; A(t) = A0 + sin(t) A1 + cos(t) A2, strictly diagonally dominant "
-                    "for every t)")
+CURVE_CONDITIONS = (
+    "A is nonsingular, m x m, with elements functions of the scalar alpha "
+    "(here t; A(t) = A0 + sin(t) A1 + cos(t) A2, strictly diagonally dominant "
+    "for every t)"
+)
 PROOF_15 = " (proof of Proposition 15)"
 
 
@@ -70,8 +72,10 @@ def _inverse_rule(t, A0, A1, A2):
     return -A_inv @ curve_dt(t, A0, A1, A2) @ A_inv
 
 
-INVERSE_RULE = (r"\frac{\partial \mathbf{A}^{-1}}{\partial \alpha}=-\mathbf{A}^{-1}"
-                r"\frac{\partial \mathbf{A}}{\partial \alpha}\mathbf{A}^{-1}")
+INVERSE_RULE = (
+    r"\frac{\partial \mathbf{A}^{-1}}{\partial \alpha}=-\mathbf{A}^{-1}"
+    r"\frac{\partial \mathbf{A}}{\partial \alpha}\mathbf{A}^{-1}"
+)
 
 barnes_68__derivative_of_inverse = Identity(
     name="barnes_68__derivative_of_inverse",
@@ -99,17 +103,18 @@ barnes_69__inverse_times_matrix = Identity(
 def _both_terms(t, t0, A0, A1, A2):
     """A(t0)^-1 A(t) + A(t)^-1 A(t0): at t = t0 its derivative in t is exactly the left side
     of (70), A^-1 dA/dt + (dA^-1/dt) A, each factor differentiated where it stands."""
-    return (inv(curve(t0, A0, A1, A2)) @ curve(t, A0, A1, A2)
-            + inv(curve(t, A0, A1, A2)) @ curve(t0, A0, A1, A2))
+    return inv(curve(t0, A0, A1, A2)) @ curve(t, A0, A1, A2) + inv(curve(t, A0, A1, A2)) @ curve(
+        t0, A0, A1, A2
+    )
 
 
 barnes_70__differentiated_identity = Identity(
     name="barnes_70__differentiated_identity",
     statement=r"\mathbf{A}^{-1}\frac{\partial \mathbf{A}}{\partial \alpha}+\frac{\partial "
-              r"\mathbf{A}^{-1}}{\partial \alpha}\mathbf{A}=\mathbf{0}",
+    r"\mathbf{A}^{-1}}{\partial \alpha}\mathbf{A}=\mathbf{0}",
     source=Source(DOC, "70"),
     conditions=CURVE_CONDITIONS + "; the left side is the derivative at t = t0 of "
-               "A(t0)^-1 A(t) + A(t)^-1 A(t0), t0 a fixed copy of t" + PROOF_15,
+    "A(t0)^-1 A(t) + A(t)^-1 A(t0), t0 a fixed copy of t" + PROOF_15,
     inputs={**CURVE, "t0": derived(lambda t: t.clone())},
     wrt="t",
     function=_both_terms,

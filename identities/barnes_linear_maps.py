@@ -28,47 +28,50 @@ def _psi_partial(B, c, x, i, j):
 
 
 PSI = {"B": matrix("m", "n", (-1.0, 1.0)), "c": vector("m"), "x": vector("n")}
-PSI_CONDITIONS = ("y = psi(x), y an m-element and x an n-element vector; here psi(x)_i = "
-                  "sin(b_i^T x) + c_i x_(i mod n)^2 / 2 (b_i^T the rows of B), whose partials "
-                  "are written out entry by entry")
+PSI_CONDITIONS = (
+    "y = psi(x), y an m-element and x an n-element vector; here psi(x)_i = "
+    "sin(b_i^T x) + c_i x_(i mod n)^2 / 2 (b_i^T the rows of B), whose partials "
+    "are written out entry by entry"
+)
 
 barnes_24__jacobian_m_by_n = Identity(
     name="barnes_24__jacobian_m_by_n",
     statement=r"\frac{\partial \mathbf{y}}{\partial \mathbf{x}}=\left[\frac{\partial y_{i}}"
-              r"{\partial x_{j}}\right]_{m\times n}",
+    r"{\partial x_{j}}\right]_{m\times n}",
     source=Source(DOC, "24"),
     conditions=PSI_CONDITIONS,
     inputs=PSI,
     wrt="x",
     function=_psi,
-    claimed=lambda B, c, x: by_entries(B.shape[0], B.shape[1],
-                                       lambda i, j: _psi_partial(B, c, x, i, j)),
+    claimed=lambda B, c, x: by_entries(
+        B.shape[0], B.shape[1], lambda i, j: _psi_partial(B, c, x, i, j)
+    ),
 )
 
 barnes_24__jacobian_scalar_x_is_a_column = Identity(
     name="barnes_24__jacobian_scalar_x_is_a_column",
     statement=r"x\ \text{a scalar}:\ \frac{\partial \mathbf{y}}{\partial x}"
-              r"=\left[\frac{\partial y_{i}}{\partial x}\right]_{m\times 1}",
+    r"=\left[\frac{\partial y_{i}}{\partial x}\right]_{m\times 1}",
     source=Source(DOC, "24"),
     conditions=PSI_CONDITIONS + "; x a scalar (n = 1): an m x 1 column",
     inputs={"B": matrix("m", 1, (-1.0, 1.0)), "c": vector("m"), "x": scalar()},
     wrt="x",
     function=lambda B, c, x: _psi(B, c, x.reshape(1)),
-    claimed=lambda B, c, x: by_entries(B.shape[0], 1,
-                                       lambda i, j: _psi_partial(B, c, x.reshape(1), i, j)),
+    claimed=lambda B, c, x: by_entries(
+        B.shape[0], 1, lambda i, j: _psi_partial(B, c, x.reshape(1), i, j)
+    ),
 )
 
 barnes_24__jacobian_scalar_y_is_a_row = Identity(
     name="barnes_24__jacobian_scalar_y_is_a_row",
     statement=r"y\ \text{a scalar}:\ \frac{\partial y}{\partial \mathbf{x}}"
-              r"=\left[\frac{\partial y}{\partial x_{j}}\right]_{1\times n}",
+    r"=\left[\frac{\partial y}{\partial x_{j}}\right]_{1\times n}",
     source=Source(DOC, "24"),
     conditions=PSI_CONDITIONS + "; y a scalar (m = 1): a 1 x n row",
     inputs={"B": matrix(1, "n", (-1.0, 1.0)), "c": vector(1), "x": vector("n")},
     wrt="x",
     function=lambda B, c, x: _psi(B, c, x)[0],
-    claimed=lambda B, c, x: by_entries(1, B.shape[1],
-                                       lambda i, j: _psi_partial(B, c, x, i, j)),
+    claimed=lambda B, c, x: by_entries(1, B.shape[1], lambda i, j: _psi_partial(B, c, x, i, j)),
 )
 
 # -- Proposition 5: y = Ax ---------------------------------------------------------------------
@@ -84,7 +87,7 @@ LINEAR_CONDITIONS = "y is m x 1, x is n x 1, A is m x n, and A does not depend o
 barnes_26__linear_map = Identity(
     name="barnes_26__linear_map",
     statement=r"\mathbf{y}=\mathbf{A}\mathbf{x}\implies\frac{\partial \mathbf{y}}"
-              r"{\partial \mathbf{x}}=\mathbf{A}",
+    r"{\partial \mathbf{x}}=\mathbf{A}",
     source=Source(DOC, "26"),
     conditions=LINEAR_CONDITIONS,
     inputs=LINEAR,
@@ -107,7 +110,7 @@ barnes_27__linear_map_by_entries = Identity(
 barnes_28__linear_map_partials = Identity(
     name="barnes_28__linear_map_partials",
     statement=r"\frac{\partial y_{i}}{\partial x_{j}}=a_{ij}\quad (i=1,\ldots,m;\ "
-              r"j=1,\ldots,n)",
+    r"j=1,\ldots,n)",
     source=Source(DOC, "28"),
     conditions=LINEAR_CONDITIONS + " (proof of Proposition 5)",
     inputs=LINEAR,
@@ -127,6 +130,7 @@ barnes_29__linear_map = Identity(
     claimed=lambda A, x: A,
 )
 
+
 # -- Proposition 6: y = A x(z) -----------------------------------------------------------------
 def _linear_of_inner(A, x, z):
     return A @ x(z)
@@ -138,13 +142,15 @@ def _chain(A, x, z):
 
 
 INNER = {"A": matrix("m", "n"), "x": smooth_map("p", "n"), "z": vector("p")}
-INNER_CONDITIONS = ("y is m x 1, x is n x 1, A is m x n; x is a function of the vector z "
-                    "(a generated smooth map R^p -> R^n), while A is independent of z")
+INNER_CONDITIONS = (
+    "y is m x 1, x is n x 1, A is m x n; x is a function of the vector z "
+    "(a generated smooth map R^p -> R^n), while A is independent of z"
+)
 
 barnes_31__linear_map_of_inner_map = Identity(
     name="barnes_31__linear_map_of_inner_map",
     statement=r"\mathbf{y}=\mathbf{A}\mathbf{x}(\mathbf{z})\implies\frac{\partial \mathbf{y}}"
-              r"{\partial \mathbf{z}}=\mathbf{A}\frac{\partial \mathbf{x}}{\partial \mathbf{z}}",
+    r"{\partial \mathbf{z}}=\mathbf{A}\frac{\partial \mathbf{x}}{\partial \mathbf{z}}",
     source=Source(DOC, "31"),
     conditions=INNER_CONDITIONS,
     inputs=INNER,
@@ -167,23 +173,25 @@ barnes_32__linear_map_of_inner_map_by_entries = Identity(
 barnes_33__linear_map_of_inner_map_partials = Identity(
     name="barnes_33__linear_map_of_inner_map_partials",
     statement=r"\frac{\partial y_{i}}{\partial z_{j}}=\sum_{k=1}^{n} a_{ik}"
-              r"\frac{\partial x_{k}}{\partial z_{j}}",
+    r"\frac{\partial x_{k}}{\partial z_{j}}",
     source=Source(DOC, "33"),
     conditions=INNER_CONDITIONS + "; i = 1, ..., m, j over the p entries of z (proof of "
-               "Proposition 6)",
+    "Proposition 6)",
     inputs=INNER,
     wrt="z",
     function=_linear_of_inner,
     claimed=lambda A, x, z: by_entries(
-        A.shape[0], z.shape[0],
-        lambda i, j: sum(A[i, k] * x.jacobian(z)[k, j] for k in range(A.shape[1]))),
+        A.shape[0],
+        z.shape[0],
+        lambda i, j: sum(A[i, k] * x.jacobian(z)[k, j] for k in range(A.shape[1])),
+    ),
 )
 
 barnes_34__chain_through_linear_map = Identity(
     name="barnes_34__chain_through_linear_map",
     statement=r"\frac{\partial \mathbf{y}}{\partial \mathbf{z}}=\frac{\partial \mathbf{y}}"
-              r"{\partial \mathbf{x}}\frac{\partial \mathbf{x}}{\partial \mathbf{z}}"
-              r"=\mathbf{A}\frac{\partial \mathbf{x}}{\partial \mathbf{z}}",
+    r"{\partial \mathbf{x}}\frac{\partial \mathbf{x}}{\partial \mathbf{z}}"
+    r"=\mathbf{A}\frac{\partial \mathbf{x}}{\partial \mathbf{z}}",
     source=Source(DOC, "34"),
     conditions=INNER_CONDITIONS + "; dy/dx = A by Proposition 5 (proof of Proposition 6)",
     inputs=INNER,

@@ -20,22 +20,29 @@ def _dominant_block(G: torch.Tensor, beside: torch.Tensor, s: torch.Tensor) -> t
     """G off the diagonal; on it, sign(s) times the sum of |G|'s other entries in the row,
     plus the row of |beside| (the off-diagonal block next to it in A), plus 1."""
     off = G - torch.diag(torch.diagonal(G))
-    return off + torch.diag(torch.sign(s) * (off.abs().sum(dim=1)
-                                             + beside.abs().sum(dim=1) + 1))
+    return off + torch.diag(torch.sign(s) * (off.abs().sum(dim=1) + beside.abs().sum(dim=1) + 1))
 
 
 BLOCKS = {
     "A12": matrix("m1", "m2"),
     "A21": matrix("m2", "m1"),
-    "A11": derived(lambda G, A12, s: _dominant_block(G, A12, s),
-                   G=matrix("m1", "m1"), s=vector("m1", "nonzero")),
-    "A22": derived(lambda G, A21, s: _dominant_block(G, A21, s),
-                   G=matrix("m2", "m2"), s=vector("m2", "nonzero")),
+    "A11": derived(
+        lambda G, A12, s: _dominant_block(G, A12, s),
+        G=matrix("m1", "m1"),
+        s=vector("m1", "nonzero"),
+    ),
+    "A22": derived(
+        lambda G, A21, s: _dominant_block(G, A21, s),
+        G=matrix("m2", "m2"),
+        s=vector("m2", "nonzero"),
+    ),
 }
-BLOCK_CONDITIONS = ("A is square and nonsingular of order m; A_11 nonsingular of order m1, "
-                    "A_22 nonsingular of order m2, m1 + m2 = m (built strictly diagonally "
-                    "dominant, so the Schur complements inverted in (21) are nonsingular: "
-                    "implicit)")
+BLOCK_CONDITIONS = (
+    "A is square and nonsingular of order m; A_11 nonsingular of order m1, "
+    "A_22 nonsingular of order m2, m1 + m2 = m (built strictly diagonally "
+    "dominant, so the Schur complements inverted in (21) are nonsingular: "
+    "implicit)"
+)
 
 
 def _whole(A11, A12, A21, A22):
@@ -53,12 +60,12 @@ def _proposed_inverse(A11, A12, A21, A22):
 barnes_21__partitioned_inverse = Identity(
     name="barnes_21__partitioned_inverse",
     statement=r"\mathbf{A}^{-1}=\begin{bmatrix} \left(\mathbf{A}_{11}-\mathbf{A}_{12}"
-              r"\mathbf{A}_{22}^{-1}\mathbf{A}_{21}\right)^{-1} & -\mathbf{A}_{11}^{-1}"
-              r"\mathbf{A}_{12}\left(\mathbf{A}_{22}-\mathbf{A}_{21}\mathbf{A}_{11}^{-1}"
-              r"\mathbf{A}_{12}\right)^{-1}\\ -\mathbf{A}_{22}^{-1}\mathbf{A}_{21}\left("
-              r"\mathbf{A}_{11}-\mathbf{A}_{12}\mathbf{A}_{22}^{-1}\mathbf{A}_{21}\right)^{-1}"
-              r" & \left(\mathbf{A}_{22}-\mathbf{A}_{21}\mathbf{A}_{11}^{-1}\mathbf{A}_{12}"
-              r"\right)^{-1} \end{bmatrix}",
+    r"\mathbf{A}_{22}^{-1}\mathbf{A}_{21}\right)^{-1} & -\mathbf{A}_{11}^{-1}"
+    r"\mathbf{A}_{12}\left(\mathbf{A}_{22}-\mathbf{A}_{21}\mathbf{A}_{11}^{-1}"
+    r"\mathbf{A}_{12}\right)^{-1}\\ -\mathbf{A}_{22}^{-1}\mathbf{A}_{21}\left("
+    r"\mathbf{A}_{11}-\mathbf{A}_{12}\mathbf{A}_{22}^{-1}\mathbf{A}_{21}\right)^{-1}"
+    r" & \left(\mathbf{A}_{22}-\mathbf{A}_{21}\mathbf{A}_{11}^{-1}\mathbf{A}_{12}"
+    r"\right)^{-1} \end{bmatrix}",
     source=Source(DOC, "21"),
     conditions=BLOCK_CONDITIONS,
     inputs=BLOCKS,
@@ -70,12 +77,13 @@ barnes_21__partitioned_inverse = Identity(
 barnes_22__proposed_inverse_times_A = Identity(
     name="barnes_22__proposed_inverse_times_A",
     statement=r"\mathbf{A}^{-1}\mathbf{A}=\mathbf{I}\quad\text{(}\mathbf{A}^{-1}"
-              r"\text{ the block matrix proposed in (21))}",
+    r"\text{ the block matrix proposed in (21))}",
     source=Source(DOC, "22"),
     conditions=BLOCK_CONDITIONS + "; 'direct multiplication of the proposed A^-1 and A'",
     inputs=BLOCKS,
     form="value",
-    function=lambda A12, A21, A11, A22: (_proposed_inverse(A11, A12, A21, A22)
-                                         @ _whole(A11, A12, A21, A22)),
+    function=lambda A12, A21, A11, A22: (
+        _proposed_inverse(A11, A12, A21, A22) @ _whole(A11, A12, A21, A22)
+    ),
     claimed=lambda A12, A21, A11, A22: torch.eye(A11.shape[0] + A22.shape[0]),
 )

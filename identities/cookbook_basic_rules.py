@@ -6,7 +6,6 @@ the direction dX in place of the Cookbook's "partial X". (45), the conjugate tra
 complex matrix, is not tested: the suite works with real float64 tensors only.
 """
 
-
 import torch
 
 from identities.notation import adjugate as _adjugate
@@ -15,13 +14,18 @@ from identities.spec import Identity, derived, matrix, scalar, vector
 from identities.spec import cookbook as _eq
 
 #: Singular n x n matrices: X = G - (G w) w^T / (w^T w), so X w = 0 (rank n - 1 generically).
-SINGULAR = derived(lambda G, w: G - torch.outer(G @ w, w) / (w @ w),
-                   G=matrix("n", "n", (-1.0, 1.0)), w=vector("n", "nonzero"))
+SINGULAR = derived(
+    lambda G, w: G - torch.outer(G @ w, w) / (w @ w),
+    G=matrix("n", "n", (-1.0, 1.0)),
+    w=vector("n", "nonzero"),
+)
 
 #: Why (41) draws X with entries in (-1, 1).
-UNIT_ENTRIES = ("X is drawn with entries in (-1, 1), no loss of generality as both sides are "
-                "homogeneous of degree n - 1 in X: larger entries make det(X + t dX) a "
-                "cancellation of much larger products, beyond the finite-difference error model.")
+UNIT_ENTRIES = (
+    "X is drawn with entries in (-1, 1), no loss of generality as both sides are "
+    "homogeneous of degree n - 1 in X: larger entries make det(X + t dX) a "
+    "cancellation of much larger products, beyond the finite-difference error model."
+)
 
 cookbook_033__constant = Identity(
     name="cookbook_033__constant",
@@ -74,7 +78,7 @@ cookbook_036__trace = Identity(
 cookbook_037__product = Identity(
     name="cookbook_037__product",
     statement=r"\partial(\mathbf{X}\mathbf{Y}) = (\partial \mathbf{X})\mathbf{Y} "
-              r"+ \mathbf{X}(\partial \mathbf{Y})",
+    r"+ \mathbf{X}(\partial \mathbf{Y})",
     source=_eq("37"),
     conditions="X (m x n) and Y (n x p) conformable, both varying",
     inputs={"X": matrix("m", "n"), "Y": matrix("n", "p")},
@@ -87,7 +91,7 @@ cookbook_037__product = Identity(
 cookbook_038__hadamard = Identity(
     name="cookbook_038__hadamard",
     statement=r"\partial(\mathbf{X} \circ \mathbf{Y}) = (\partial \mathbf{X}) \circ \mathbf{Y} "
-              r"+ \mathbf{X} \circ (\partial \mathbf{Y})",
+    r"+ \mathbf{X} \circ (\partial \mathbf{Y})",
     source=_eq("38"),
     conditions="X and Y of the same shape (Hadamard product), both varying",
     inputs={"X": matrix("m", "n"), "Y": matrix("m", "n")},
@@ -100,7 +104,7 @@ cookbook_038__hadamard = Identity(
 cookbook_039__kronecker = Identity(
     name="cookbook_039__kronecker",
     statement=r"\partial(\mathbf{X} \otimes \mathbf{Y}) = (\partial \mathbf{X}) \otimes "
-              r"\mathbf{Y} + \mathbf{X} \otimes (\partial \mathbf{Y})",
+    r"\mathbf{Y} + \mathbf{X} \otimes (\partial \mathbf{Y})",
     source=_eq("39"),
     conditions="X (m x n), Y (p x q) of any shapes (Kronecker product), both varying",
     inputs={"X": matrix("m", "n"), "Y": matrix("p", "q")},
@@ -125,7 +129,7 @@ cookbook_040__inverse = Identity(
 cookbook_041__det_adjugate = Identity(
     name="cookbook_041__det_adjugate",
     statement=r"\partial(\det(\mathbf{X})) = \operatorname{Tr}(\operatorname{adj}(\mathbf{X})"
-              r"\,\partial \mathbf{X})",
+    r"\,\partial \mathbf{X})",
     source=_eq("41"),
     conditions="implicit: X square (no invertibility needed: adj is the cofactor transpose)",
     reading=UNIT_ENTRIES,
@@ -140,11 +144,11 @@ cookbook_041__det_adjugate = Identity(
 cookbook_041__det_adjugate__singular = Identity(
     name="cookbook_041__det_adjugate__singular",
     statement=r"\partial(\det(\mathbf{X})) = \operatorname{Tr}(\operatorname{adj}(\mathbf{X})"
-              r"\,\partial \mathbf{X})",
+    r"\,\partial \mathbf{X})",
     source=_eq("41"),
     conditions="implicit: X square; here X singular (X w = 0 by construction)",
     reading="X is restricted to singular matrices, where (42) is undefined but (41) still "
-            "applies, to exercise that case on every example; " + UNIT_ENTRIES,
+    "applies, to exercise that case on every example; " + UNIT_ENTRIES,
     inputs={"X": SINGULAR},
     wrt="X",
     form="differential",
@@ -156,7 +160,7 @@ cookbook_041__det_adjugate__singular = Identity(
 cookbook_042__det = Identity(
     name="cookbook_042__det",
     statement=r"\partial(\det(\mathbf{X})) = \det(\mathbf{X})\operatorname{Tr}"
-              r"(\mathbf{X}^{-1}\partial \mathbf{X})",
+    r"(\mathbf{X}^{-1}\partial \mathbf{X})",
     source=_eq("42"),
     conditions="implicit: X square and invertible",
     inputs={"X": matrix("n", "n", "invertible")},
@@ -169,7 +173,7 @@ cookbook_042__det = Identity(
 cookbook_043__log_det = Identity(
     name="cookbook_043__log_det",
     statement=r"\partial(\ln(\det(\mathbf{X}))) = \operatorname{Tr}"
-              r"(\mathbf{X}^{-1}\partial \mathbf{X})",
+    r"(\mathbf{X}^{-1}\partial \mathbf{X})",
     source=_eq("43"),
     conditions="implicit: X invertible with det X > 0 (the real logarithm is defined)",
     inputs={"X": matrix("n", "n", "positive_determinant")},
@@ -182,7 +186,7 @@ cookbook_043__log_det = Identity(
 cookbook_043__log_abs_det = Identity(
     name="cookbook_043__log_abs_det",
     statement=r"\partial(\ln|\det(\mathbf{X})|) = \operatorname{Tr}"
-              r"(\mathbf{X}^{-1}\partial \mathbf{X})",
+    r"(\mathbf{X}^{-1}\partial \mathbf{X})",
     source=_eq("43"),
     conditions="X invertible, det X of either sign",
     reading="ln(det X) is read as ln|det X|, so that X with det X < 0 is covered too.",

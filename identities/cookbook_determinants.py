@@ -17,8 +17,7 @@ inv, det, solve = torch.linalg.inv, torch.linalg.det, torch.linalg.solve
 
 
 #: Full-column-rank m x n matrices, m = n + k > n: an invertible n x n block on top.
-TALL = derived(lambda D, B: torch.cat([D, B]),
-               D=matrix("n", "n", "invertible"), B=matrix("k", "n"))
+TALL = derived(lambda D, B: torch.cat([D, B]), D=matrix("n", "n", "invertible"), B=matrix("k", "n"))
 
 
 def _symmetric_invertible(G: torch.Tensor, s: torch.Tensor) -> torch.Tensor:
@@ -34,8 +33,12 @@ def _blocks(S11, S12, S21, S22):
 
 
 #: The draws of a general (n + k) x (n + k) matrix S, in blocks (for ``_through``).
-SQUARE_BLOCKS = {"S11": matrix("n", "n"), "S12": matrix("n", "k"), "S21": matrix("k", "n"),
-                 "S22": matrix("k", "k")}
+SQUARE_BLOCKS = {
+    "S11": matrix("n", "n"),
+    "S12": matrix("n", "k"),
+    "S21": matrix("k", "n"),
+    "S22": matrix("k", "k"),
+}
 
 
 def _through(X: torch.Tensor, S: torch.Tensor, M: torch.Tensor) -> torch.Tensor:
@@ -64,14 +67,16 @@ def _general_A(X, S11, S12, S21, S22, M):
 cookbook_046__det_of_curve = Identity(
     name="cookbook_046__det_of_curve",
     statement=r"\frac{\partial \det(\mathbf{Y})}{\partial x} = \det(\mathbf{Y})\operatorname{Tr}"
-              r"\left[\mathbf{Y}^{-1}\frac{\partial \mathbf{Y}}{\partial x}\right]",
+    r"\left[\mathbf{Y}^{-1}\frac{\partial \mathbf{Y}}{\partial x}\right]",
     source=_eq("46"),
     conditions=CURVE_CONDITIONS,
     inputs=CURVE,
     wrt="x",
     function=lambda x, Y0, Y1, Y2: det(curve(x, Y0, Y1, Y2)),
-    claimed=lambda x, Y0, Y1, Y2: det(curve(x, Y0, Y1, Y2)) * torch.trace(
-        solve(curve(x, Y0, Y1, Y2), curve_dx(x, Y0, Y1, Y2))),
+    claimed=lambda x, Y0, Y1, Y2: (
+        det(curve(x, Y0, Y1, Y2))
+        * torch.trace(solve(curve(x, Y0, Y1, Y2), curve_dx(x, Y0, Y1, Y2)))
+    ),
 )
 
 # (47) and (50): the left side sum_k (d det X / d X_ik) X_jk is, by the chain rule, exactly
@@ -80,12 +85,12 @@ cookbook_046__det_of_curve = Identity(
 # right side delta_ij det X, arranged as the n x n matrix det(X) I.
 _INDEX_SUM = {
     "statement": r"\sum_k \frac{\partial \det(\mathbf{X})}{\partial X_{ik}} X_{jk} "
-                 r"= \delta_{ij}\det(\mathbf{X})",
+    r"= \delta_{ij}\det(\mathbf{X})",
     "conditions": "implicit: X square (T = 0 is auxiliary: the left side, for all (i, j), "
-                  "is the gradient of det(X + T X) with respect to T at T = 0)",
+    "is the gradient of det(X + T X) with respect to T at T = 0)",
     "reading": "X is drawn with entries in (-1, 1), no loss of generality as both sides are "
-               "homogeneous of degree n in X: larger entries make det(X) a cancellation of "
-               "much larger products, beyond the finite-difference error model.",
+    "homogeneous of degree n in X: larger entries make det(X) a cancellation of "
+    "much larger products, beyond the finite-difference error model.",
     "inputs": {"X": matrix("n", "n", (-1.0, 1.0)), "T": matrix("n", "n", "zero")},
     "wrt": "T",
     "form": "gradient",
@@ -98,26 +103,28 @@ _INDEX_SUM = {
 }
 
 cookbook_047__det_index_sum = Identity(
-    name="cookbook_047__det_index_sum", source=_eq("47"), **_INDEX_SUM)
+    name="cookbook_047__det_index_sum", source=_eq("47"), **_INDEX_SUM
+)
 
 
 def _second_derivative_of_det(Y, dY, d2Y):
     """(48)'s right side: det Y [Tr(Y^-1 Y'') + Tr(Y^-1 Y')^2 - Tr((Y^-1 Y')(Y^-1 Y'))]."""
     P = solve(Y, dY)
-    return det(Y) * (torch.trace(solve(Y, d2Y)) + torch.trace(P) * torch.trace(P)
-                     - torch.trace(P @ P))
+    return det(Y) * (
+        torch.trace(solve(Y, d2Y)) + torch.trace(P) * torch.trace(P) - torch.trace(P @ P)
+    )
 
 
 cookbook_048__det_of_curve__second = Identity(
     name="cookbook_048__det_of_curve__second",
     statement=r"\frac{\partial^2 \det(\mathbf{Y})}{\partial x^2} = \det(\mathbf{Y})\left["
-              r"\operatorname{Tr}\left[\mathbf{Y}^{-1}\frac{\partial\frac{\partial \mathbf{Y}}"
-              r"{\partial x}}{\partial x}\right] + \operatorname{Tr}\left[\mathbf{Y}^{-1}"
-              r"\frac{\partial \mathbf{Y}}{\partial x}\right]\operatorname{Tr}\left["
-              r"\mathbf{Y}^{-1}\frac{\partial \mathbf{Y}}{\partial x}\right] - "
-              r"\operatorname{Tr}\left[\left(\mathbf{Y}^{-1}\frac{\partial \mathbf{Y}}"
-              r"{\partial x}\right)\left(\mathbf{Y}^{-1}\frac{\partial \mathbf{Y}}"
-              r"{\partial x}\right)\right]\right]",
+    r"\operatorname{Tr}\left[\mathbf{Y}^{-1}\frac{\partial\frac{\partial \mathbf{Y}}"
+    r"{\partial x}}{\partial x}\right] + \operatorname{Tr}\left[\mathbf{Y}^{-1}"
+    r"\frac{\partial \mathbf{Y}}{\partial x}\right]\operatorname{Tr}\left["
+    r"\mathbf{Y}^{-1}\frac{\partial \mathbf{Y}}{\partial x}\right] - "
+    r"\operatorname{Tr}\left[\left(\mathbf{Y}^{-1}\frac{\partial \mathbf{Y}}"
+    r"{\partial x}\right)\left(\mathbf{Y}^{-1}\frac{\partial \mathbf{Y}}"
+    r"{\partial x}\right)\right]\right]",
     source=_eq("48"),
     conditions=CURVE_CONDITIONS + "; Y twice differentiable",
     inputs=CURVE,
@@ -129,13 +136,14 @@ cookbook_048__det_of_curve__second = Identity(
     function=lambda x, Y0, Y1, Y2: det_leibniz(curve(x, Y0, Y1, Y2)),
     dims={"n": (1, 4)},  # the Leibniz formula has n! terms: n stays small in every profile
     claimed=lambda x, Y0, Y1, Y2: _second_derivative_of_det(
-        curve(x, Y0, Y1, Y2), curve_dx(x, Y0, Y1, Y2), curve_dx2(x, Y0, Y1, Y2)),
+        curve(x, Y0, Y1, Y2), curve_dx(x, Y0, Y1, Y2), curve_dx2(x, Y0, Y1, Y2)
+    ),
 )
 
 cookbook_049__det = Identity(
     name="cookbook_049__det",
     statement=r"\frac{\partial \det(\mathbf{X})}{\partial \mathbf{X}} = "
-              r"\det(\mathbf{X})(\mathbf{X}^{-1})^T",
+    r"\det(\mathbf{X})(\mathbf{X}^{-1})^T",
     source=_eq("49"),
     conditions="implicit: X square and invertible",
     inputs={"X": matrix("n", "n", "invertible")},
@@ -146,17 +154,21 @@ cookbook_049__det = Identity(
 )
 
 cookbook_050__det_index_sum = Identity(
-    name="cookbook_050__det_index_sum", source=_eq("50"), **_INDEX_SUM)
+    name="cookbook_050__det_index_sum", source=_eq("50"), **_INDEX_SUM
+)
 
 _AXB = {
     "source": _eq("51"),
     "conditions": "none stated; implicit: X square and invertible (X^{-1} appears), so A and "
-                  "B are square too",
+    "B are square too",
     "reading": "A and B are drawn invertible and well conditioned (the formula claims any "
-               "square A, B): for nearly singular A or B, det(AXB) is a cancellation of large "
-               "products whose rounding exceeds the finite-difference error model.",
-    "inputs": {"A": matrix("n", "n", "invertible"), "X": matrix("n", "n", "invertible"),
-               "B": matrix("n", "n", "invertible")},
+    "square A, B): for nearly singular A or B, det(AXB) is a cancellation of large "
+    "products whose rounding exceeds the finite-difference error model.",
+    "inputs": {
+        "A": matrix("n", "n", "invertible"),
+        "X": matrix("n", "n", "invertible"),
+        "B": matrix("n", "n", "invertible"),
+    },
     "wrt": "X",
     "form": "gradient",
     "function": lambda A, X, B: det(A @ X @ B),
@@ -165,7 +177,7 @@ _AXB = {
 cookbook_051__det_AXB = Identity(
     name="cookbook_051__det_AXB",
     statement=r"\frac{\partial \det(\mathbf{A}\mathbf{X}\mathbf{B})}{\partial \mathbf{X}} = "
-              r"\det(\mathbf{A}\mathbf{X}\mathbf{B})(\mathbf{X}^{-1})^T",
+    r"\det(\mathbf{A}\mathbf{X}\mathbf{B})(\mathbf{X}^{-1})^T",
     claimed=lambda A, X, B: det(A @ X @ B) * inv(X).T,
     **_AXB,
 )
@@ -173,7 +185,7 @@ cookbook_051__det_AXB = Identity(
 cookbook_051__det_AXB__inverse_of_transpose = Identity(
     name="cookbook_051__det_AXB__inverse_of_transpose",
     statement=r"\frac{\partial \det(\mathbf{A}\mathbf{X}\mathbf{B})}{\partial \mathbf{X}} = "
-              r"\det(\mathbf{A}\mathbf{X}\mathbf{B})(\mathbf{X}^T)^{-1}",
+    r"\det(\mathbf{A}\mathbf{X}\mathbf{B})(\mathbf{X}^T)^{-1}",
     claimed=lambda A, X, B: det(A @ X @ B) * inv(X.T),
     **_AXB,
 )
@@ -181,12 +193,12 @@ cookbook_051__det_AXB__inverse_of_transpose = Identity(
 cookbook_052__det_XtAX__square = Identity(
     name="cookbook_052__det_XtAX__square",
     statement=r"\frac{\partial \det(\mathbf{X}^T\mathbf{A}\mathbf{X})}{\partial \mathbf{X}} = "
-              r"2\det(\mathbf{X}^T\mathbf{A}\mathbf{X})\mathbf{X}^{-T}",
+    r"2\det(\mathbf{X}^T\mathbf{A}\mathbf{X})\mathbf{X}^{-T}",
     source=_eq("52"),
     conditions="X is square and invertible (A square)",
     reading="A is drawn invertible and well conditioned (the formula claims any square A): "
-            "for nearly singular A, det(X^T A X) is a cancellation of large products whose "
-            "rounding exceeds the oracles' error models.",
+    "for nearly singular A, det(X^T A X) is a cancellation of large products whose "
+    "rounding exceeds the oracles' error models.",
     inputs={"X": matrix("n", "n", "invertible"), "A": matrix("n", "n", "invertible")},
     wrt="X",
     form="gradient",
@@ -197,17 +209,18 @@ cookbook_052__det_XtAX__square = Identity(
 cookbook_053__det_XtAX__symmetric_A = Identity(
     name="cookbook_053__det_XtAX__symmetric_A",
     statement=r"\frac{\partial \det(\mathbf{X}^T\mathbf{A}\mathbf{X})}{\partial \mathbf{X}} = "
-              r"2\det(\mathbf{X}^T\mathbf{A}\mathbf{X})\mathbf{A}\mathbf{X}"
-              r"(\mathbf{X}^T\mathbf{A}\mathbf{X})^{-1}",
+    r"2\det(\mathbf{X}^T\mathbf{A}\mathbf{X})\mathbf{A}\mathbf{X}"
+    r"(\mathbf{X}^T\mathbf{A}\mathbf{X})^{-1}",
     source=_eq("53"),
     conditions="If X is not square (m x n, m = n + k > n) but A is symmetric; implicit: "
-               "X^T A X invertible (so X has full column rank)",
+    "X^T A X invertible (so X has full column rank)",
     reading="A is drawn as S + X^{+T}(M - X^T S X)X^+ (S symmetric, M symmetric with "
-            "|eigenvalues| >= 1, X^T A X = M), with S scaled so that |X|^T|S||X| <= max|M|: "
-            "a conditioning restriction, as X^T A X must not cancel much larger terms.",
-    inputs={"X": TALL,
-            "A": derived(_symmetric_A, **SQUARE_BLOCKS, G=matrix("n", "n"),
-                         s=vector("n", "nonzero"))},
+    "|eigenvalues| >= 1, X^T A X = M), with S scaled so that |X|^T|S||X| <= max|M|: "
+    "a conditioning restriction, as X^T A X must not cancel much larger terms.",
+    inputs={
+        "X": TALL,
+        "A": derived(_symmetric_A, **SQUARE_BLOCKS, G=matrix("n", "n"), s=vector("n", "nonzero")),
+    },
     wrt="X",
     form="gradient",
     function=lambda X, A: det(X.T @ A @ X),
@@ -217,31 +230,31 @@ cookbook_053__det_XtAX__symmetric_A = Identity(
 cookbook_054__det_XtAX__general_A = Identity(
     name="cookbook_054__det_XtAX__general_A",
     statement=r"\frac{\partial \det(\mathbf{X}^T\mathbf{A}\mathbf{X})}{\partial \mathbf{X}} = "
-              r"\det(\mathbf{X}^T\mathbf{A}\mathbf{X})\left(\mathbf{A}\mathbf{X}(\mathbf{X}^T"
-              r"\mathbf{A}\mathbf{X})^{-1} + \mathbf{A}^T\mathbf{X}(\mathbf{X}^T\mathbf{A}^T"
-              r"\mathbf{X})^{-1}\right)",
+    r"\det(\mathbf{X}^T\mathbf{A}\mathbf{X})\left(\mathbf{A}\mathbf{X}(\mathbf{X}^T"
+    r"\mathbf{A}\mathbf{X})^{-1} + \mathbf{A}^T\mathbf{X}(\mathbf{X}^T\mathbf{A}^T"
+    r"\mathbf{X})^{-1}\right)",
     source=_eq("54"),
     conditions="If X is not square (m x n, m = n + k > n) and A is not symmetric; implicit: "
-               "X^T A X invertible (so X has full column rank)",
+    "X^T A X invertible (so X has full column rank)",
     reading="A is drawn as S + X^{+T}(M - X^T S X)X^+ (S general, M invertible, X^T A X = "
-            "M), with S scaled so that |X|^T|S||X| <= max|M|: a conditioning restriction, as "
-            "X^T A X must not cancel much larger terms.",
-    inputs={"X": TALL,
-            "A": derived(_general_A, **SQUARE_BLOCKS, M=matrix("n", "n", "invertible"))},
+    "M), with S scaled so that |X|^T|S||X| <= max|M|: a conditioning restriction, as "
+    "X^T A X must not cancel much larger terms.",
+    inputs={"X": TALL, "A": derived(_general_A, **SQUARE_BLOCKS, M=matrix("n", "n", "invertible"))},
     wrt="X",
     form="gradient",
     function=lambda X, A: det(X.T @ A @ X),
-    claimed=lambda X, A: det(X.T @ A @ X) * (A @ X @ inv(X.T @ A @ X)
-                                             + A.T @ X @ inv(X.T @ A.T @ X)),
+    claimed=lambda X, A: (
+        det(X.T @ A @ X) * (A @ X @ inv(X.T @ A @ X) + A.T @ X @ inv(X.T @ A.T @ X))
+    ),
 )
 
 cookbook_055__log_det_XtX = Identity(
     name="cookbook_055__log_det_XtX",
     statement=r"\frac{\partial \ln\det(\mathbf{X}^T\mathbf{X})}{\partial \mathbf{X}} = "
-              r"2(\mathbf{X}^+)^T",
+    r"2(\mathbf{X}^+)^T",
     source=_eq("55"),
     conditions="a special case (See [9, 7]); implicit: X (m x n) of full column rank, so "
-               "X^T X is positive definite (m = n included, where X^+ = X^{-1})",
+    "X^T X is positive definite (m = n included, where X^+ = X^{-1})",
     inputs={"X": TALL},
     dims={"k": (0, 3)},
     wrt="X",
@@ -253,15 +266,20 @@ cookbook_055__log_det_XtX = Identity(
 cookbook_056__log_det_XtX__wrt_pinv = Identity(
     name="cookbook_056__log_det_XtX__wrt_pinv",
     statement=r"\frac{\partial \ln\det(\mathbf{X}^T\mathbf{X})}{\partial \mathbf{X}^+} = "
-              r"-2\mathbf{X}^T",
+    r"-2\mathbf{X}^T",
     source=_eq("56"),
     conditions="a special case (See [9, 7]); implicit: X (m x n) of full column rank, so "
-               "Y = X^+ (n x m) has full row rank and X = Y^+",
+    "Y = X^+ (n x m) has full row rank and X = Y^+",
     reading="The derivative with respect to X^+ is read as the gradient, with respect to "
-            "Y = X^+ (full row rank, X = Y^+), of ln det((Y^+)^T Y^+); the claim -2 X^T is "
-            "evaluated as -2 (Y^+)^T.",
-    inputs={"Y": derived(lambda D, B: torch.cat([D, B], dim=1),
-                         D=matrix("n", "n", "invertible"), B=matrix("n", "k"))},
+    "Y = X^+ (full row rank, X = Y^+), of ln det((Y^+)^T Y^+); the claim -2 X^T is "
+    "evaluated as -2 (Y^+)^T.",
+    inputs={
+        "Y": derived(
+            lambda D, B: torch.cat([D, B], dim=1),
+            D=matrix("n", "n", "invertible"),
+            B=matrix("n", "k"),
+        )
+    },
     dims={"k": (0, 3)},
     wrt="Y",
     form="gradient",
@@ -281,7 +299,7 @@ _LOG_ABS_DET = {
 cookbook_057__log_abs_det = Identity(
     name="cookbook_057__log_abs_det",
     statement=r"\frac{\partial \ln|\det(\mathbf{X})|}{\partial \mathbf{X}} = "
-              r"(\mathbf{X}^{-1})^T",
+    r"(\mathbf{X}^{-1})^T",
     claimed=lambda X: inv(X).T,
     **_LOG_ABS_DET,
 )
@@ -289,7 +307,7 @@ cookbook_057__log_abs_det = Identity(
 cookbook_057__log_abs_det__inverse_of_transpose = Identity(
     name="cookbook_057__log_abs_det__inverse_of_transpose",
     statement=r"\frac{\partial \ln|\det(\mathbf{X})|}{\partial \mathbf{X}} = "
-              r"(\mathbf{X}^T)^{-1}",
+    r"(\mathbf{X}^T)^{-1}",
     claimed=lambda X: inv(X.T),
     **_LOG_ABS_DET,
 )
@@ -297,12 +315,12 @@ cookbook_057__log_abs_det__inverse_of_transpose = Identity(
 cookbook_058__det_power = Identity(
     name="cookbook_058__det_power",
     statement=r"\frac{\partial \det(\mathbf{X}^k)}{\partial \mathbf{X}} = "
-              r"k\det(\mathbf{X}^k)\mathbf{X}^{-T}",
+    r"k\det(\mathbf{X}^k)\mathbf{X}^{-T}",
     source=_eq("58"),
     # |k| <= 3: cond(X^k) grows like cond(X)^|k|, and at k = 4 det(X^k) already rounds beyond
     # the finite-difference error model (an oracle conflict at n = 4, cond(X^4) ~ 540).
     conditions="implicit: X square and invertible, k an integer (drawn in -3..3; negative k: "
-               "powers of X^{-1})",
+    "powers of X^{-1})",
     inputs={"X": matrix("n", "n", "invertible"), "k": integer(-3, 3)},
     wrt="X",
     form="gradient",

@@ -32,20 +32,26 @@ def _simple_spectrum(V, first, gaps, signs, imag, pairs):
     return V @ B @ inv(V)
 
 
-SIMPLE_SPECTRUM = derived(_simple_spectrum, V=matrix("n", "n", "invertible"),
-                          first=scalar((0.5, 2.0)), gaps=vector("n", (1.0, 2.0)),
-                          signs=vector("n", "nonzero"), imag=vector("n", (0.5, 2.0)),
-                          pairs=integer(0, 2))
+SIMPLE_SPECTRUM = derived(
+    _simple_spectrum,
+    V=matrix("n", "n", "invertible"),
+    first=scalar((0.5, 2.0)),
+    gaps=vector("n", (1.0, 2.0)),
+    signs=vector("n", "nonzero"),
+    imag=vector("n", (0.5, 2.0)),
+    pairs=integer(0, 2),
+)
 
 SIMPLE_SPECTRUM_READING = (
     "X is drawn with simple nonzero eigenvalues (X = V B V^{-1}, real and complex-pair "
     "eigenvalues kept apart) so that autograd through torch.linalg.eigvals is defined; the "
-    "Cookbook's statement needs no such condition.")
+    "Cookbook's statement needs no such condition."
+)
 
 cookbook_065__sum_of_eigenvalues = Identity(
     name="cookbook_065__sum_of_eigenvalues",
     statement=r"\frac{\partial}{\partial \mathbf{X}}\sum \operatorname{eig}(\mathbf{X}) = "
-              r"\mathbf{I}",
+    r"\mathbf{I}",
     source=_eq("65"),
     conditions="implicit: X square",
     reading=SIMPLE_SPECTRUM_READING,
@@ -71,7 +77,7 @@ cookbook_065__trace = Identity(
 cookbook_066__product_of_eigenvalues = Identity(
     name="cookbook_066__product_of_eigenvalues",
     statement=r"\frac{\partial}{\partial \mathbf{X}}\prod \operatorname{eig}(\mathbf{X}) = "
-              r"\det(\mathbf{X})\mathbf{X}^{-T}",
+    r"\det(\mathbf{X})\mathbf{X}^{-T}",
     source=_eq("66"),
     conditions="implicit: X square and invertible (X^{-T} appears)",
     reading=SIMPLE_SPECTRUM_READING,
@@ -85,7 +91,7 @@ cookbook_066__product_of_eigenvalues = Identity(
 cookbook_066__det = Identity(
     name="cookbook_066__det",
     statement=r"\frac{\partial}{\partial \mathbf{X}}\det(\mathbf{X}) = "
-              r"\det(\mathbf{X})\mathbf{X}^{-T}",
+    r"\det(\mathbf{X})\mathbf{X}^{-T}",
     source=_eq("66"),
     conditions="implicit: X square and invertible (X^{-T} appears)",
     inputs={"X": matrix("n", "n", "invertible")},
@@ -95,10 +101,12 @@ cookbook_066__det = Identity(
     claimed=lambda X: det(X) * inv(X).T,
 )
 
-EIGEN_CONDITIONS = ("A is real and symmetric, lambda_i and v_i are distinct eigenvalues and "
-                    "eigenvectors of A with v_i^T v_i = 1 (A drawn with eigenvalues at least 1 "
-                    "apart, i in 0..3 taken modulo n, ascending order); implicit: the "
-                    "perturbation dA is symmetric")
+EIGEN_CONDITIONS = (
+    "A is real and symmetric, lambda_i and v_i are distinct eigenvalues and "
+    "eigenvectors of A with v_i^T v_i = 1 (A drawn with eigenvalues at least 1 "
+    "apart, i in 0..3 taken modulo n, ascending order); implicit: the "
+    "perturbation dA is symmetric"
+)
 
 
 def _eigenpair(A, i):
@@ -139,13 +147,16 @@ cookbook_067__eigenvalue_differential = Identity(
 cookbook_068__eigenvector_differential = Identity(
     name="cookbook_068__eigenvector_differential",
     statement=r"\partial \mathbf{v}_i = (\lambda_i \mathbf{I} - \mathbf{A})^+ "
-              r"\partial(\mathbf{A}) \mathbf{v}_i",
+    r"\partial(\mathbf{A}) \mathbf{v}_i",
     source=_eq("68"),
     conditions=EIGEN_CONDITIONS + "; implicit: v_i(A) chosen continuously along the curve "
-                                  "A + t dA (sign fixed by v_i(A) . v_i(A0) > 0, A0 = the base "
-                                  "point A, held fixed)",
-    inputs={"A": matrix("n", "n", "symmetric_separated"),
-            "A0": derived(lambda A: A.clone()), "i": integer(0, 3)},
+    "A + t dA (sign fixed by v_i(A) . v_i(A0) > 0, A0 = the base "
+    "point A, held fixed)",
+    inputs={
+        "A": matrix("n", "n", "symmetric_separated"),
+        "A0": derived(lambda A: A.clone()),
+        "i": integer(0, 3),
+    },
     wrt="A",
     form="differential",
     function=_aligned_eigenvector,

@@ -7,7 +7,6 @@ section 9.7) and ``by_entry`` (stack one matrix per input entry (i, j)) are shar
 ``cookbook_second_order_forms`` and ``cookbook_higher_order_forms``.
 """
 
-
 import torch
 
 from identities.notation import by_entry, single_entry
@@ -147,7 +146,8 @@ cookbook_075__XTA_by_J = Identity(
     distinct=("p", "q", "r"),
     function=lambda X, A: X.T @ A,
     claimed=lambda X, A: by_entry(
-        *X.shape, lambda m, n: single_entry(X.shape[1], X.shape[0], n, m) @ A),
+        *X.shape, lambda m, n: single_entry(X.shape[1], X.shape[0], n, m) @ A
+    ),
 )
 
 # -- (76): first equation of section 2.4.2 --------------------------------------------------

@@ -16,20 +16,21 @@ inv, det = torch.linalg.inv, torch.linalg.det
 cookbook_059__inverse_of_curve = Identity(
     name="cookbook_059__inverse_of_curve",
     statement=r"\frac{\partial \mathbf{Y}^{-1}}{\partial x} = -\mathbf{Y}^{-1}"
-              r"\frac{\partial \mathbf{Y}}{\partial x}\mathbf{Y}^{-1}",
+    r"\frac{\partial \mathbf{Y}}{\partial x}\mathbf{Y}^{-1}",
     source=_eq("59"),
     conditions="From [27]; " + CURVE_CONDITIONS,
     inputs=CURVE,
     wrt="x",
     function=lambda x, Y0, Y1, Y2: inv(curve(x, Y0, Y1, Y2)),
-    claimed=lambda x, Y0, Y1, Y2: (-inv(curve(x, Y0, Y1, Y2)) @ curve_dx(x, Y0, Y1, Y2)
-                                   @ inv(curve(x, Y0, Y1, Y2))),
+    claimed=lambda x, Y0, Y1, Y2: (
+        -inv(curve(x, Y0, Y1, Y2)) @ curve_dx(x, Y0, Y1, Y2) @ inv(curve(x, Y0, Y1, Y2))
+    ),
 )
 
 cookbook_060__inverse_by_entries = Identity(
     name="cookbook_060__inverse_by_entries",
     statement=r"\frac{\partial (\mathbf{X}^{-1})_{kl}}{\partial X_{ij}} = "
-              r"-(\mathbf{X}^{-1})_{ki}(\mathbf{X}^{-1})_{jl}",
+    r"-(\mathbf{X}^{-1})_{ki}(\mathbf{X}^{-1})_{jl}",
     source=_eq("60"),
     conditions="implicit: X square and invertible; the claim is the tensor indexed [k, l, i, j]",
     inputs={"X": matrix("n", "n", "invertible")},
@@ -41,7 +42,7 @@ cookbook_060__inverse_by_entries = Identity(
 cookbook_061__bilinear_inverse = Identity(
     name="cookbook_061__bilinear_inverse",
     statement=r"\frac{\partial \mathbf{a}^T\mathbf{X}^{-1}\mathbf{b}}{\partial \mathbf{X}} = "
-              r"-\mathbf{X}^{-T}\mathbf{a}\mathbf{b}^T\mathbf{X}^{-T}",
+    r"-\mathbf{X}^{-T}\mathbf{a}\mathbf{b}^T\mathbf{X}^{-T}",
     source=_eq("61"),
     conditions="implicit: X square and invertible; a, b vectors",
     inputs={"a": vector("n"), "X": matrix("n", "n", "invertible"), "b": vector("n")},
@@ -54,7 +55,7 @@ cookbook_061__bilinear_inverse = Identity(
 cookbook_062__det_of_inverse = Identity(
     name="cookbook_062__det_of_inverse",
     statement=r"\frac{\partial \det(\mathbf{X}^{-1})}{\partial \mathbf{X}} = "
-              r"-\det(\mathbf{X}^{-1})(\mathbf{X}^{-1})^T",
+    r"-\det(\mathbf{X}^{-1})(\mathbf{X}^{-1})^T",
     source=_eq("62"),
     conditions="implicit: X square and invertible",
     inputs={"X": matrix("n", "n", "invertible")},
@@ -67,7 +68,7 @@ cookbook_062__det_of_inverse = Identity(
 cookbook_063__trace_AXinvB = Identity(
     name="cookbook_063__trace_AXinvB",
     statement=r"\frac{\partial \operatorname{Tr}(\mathbf{A}\mathbf{X}^{-1}\mathbf{B})}"
-              r"{\partial \mathbf{X}} = -(\mathbf{X}^{-1}\mathbf{B}\mathbf{A}\mathbf{X}^{-1})^T",
+    r"{\partial \mathbf{X}} = -(\mathbf{X}^{-1}\mathbf{B}\mathbf{A}\mathbf{X}^{-1})^T",
     source=_eq("63"),
     conditions="implicit: X square and invertible; A (p x n) and B (n x p) conformable",
     inputs={"A": matrix("p", "n"), "X": matrix("n", "n", "invertible"), "B": matrix("n", "p")},
@@ -80,12 +81,14 @@ cookbook_063__trace_AXinvB = Identity(
 cookbook_064__trace_inverse_of_sum = Identity(
     name="cookbook_064__trace_inverse_of_sum",
     statement=r"\frac{\partial \operatorname{Tr}((\mathbf{X} + \mathbf{A})^{-1})}"
-              r"{\partial \mathbf{X}} = -((\mathbf{X} + \mathbf{A})^{-1}"
-              r"(\mathbf{X} + \mathbf{A})^{-1})^T",
+    r"{\partial \mathbf{X}} = -((\mathbf{X} + \mathbf{A})^{-1}"
+    r"(\mathbf{X} + \mathbf{A})^{-1})^T",
     source=_eq("64"),
     conditions="implicit: X + A invertible (drawn as X = Z - A, Z invertible, A general)",
-    inputs={"A": matrix("n", "n"),
-            "X": derived(lambda A, Z: Z - A, Z=matrix("n", "n", "invertible"))},
+    inputs={
+        "A": matrix("n", "n"),
+        "X": derived(lambda A, Z: Z - A, Z=matrix("n", "n", "invertible")),
+    },
     wrt="X",
     form="gradient",
     function=lambda A, X: torch.trace(inv(X + A)),
@@ -106,13 +109,12 @@ def _dJ_dW(W, U, g):
 cookbook_064a__change_to_inverse = Identity(
     name="cookbook_064a__change_to_inverse",
     statement=r"\frac{\partial J}{\partial \mathbf{A}} = -\mathbf{A}^{-T}"
-              r"\frac{\partial J}{\partial \mathbf{W}}\mathbf{A}^{-T},\quad "
-              r"\mathbf{W} = \mathbf{A}^{-1}",
+    r"\frac{\partial J}{\partial \mathbf{W}}\mathbf{A}^{-T},\quad "
+    r"\mathbf{W} = \mathbf{A}^{-1}",
     source=_eq("64a"),
     conditions="From [32]: A (n x n) invertible, W = A^{-1}, J differentiable (here J(W) = "
-               "sum_c g(W u_c) with g: R^n -> R a generated smooth map and u_c the columns of U)",
-    inputs={"A": matrix("n", "n", "invertible"), "U": matrix("n", "p"),
-            "g": smooth_map("n", None)},
+    "sum_c g(W u_c) with g: R^n -> R a generated smooth map and u_c the columns of U)",
+    inputs={"A": matrix("n", "n", "invertible"), "U": matrix("n", "p"), "g": smooth_map("n", None)},
     wrt="A",
     form="gradient",
     function=lambda A, U, g: _J(inv(A), U, g),

@@ -33,15 +33,16 @@ cookbook_129__two_norm_of_difference = Identity(
 cookbook_130__unit_vector_jacobian = Identity(
     name="cookbook_130__unit_vector_jacobian",
     statement=r"\frac{\partial}{\partial x}\frac{x-a}{\lVert x-a\rVert_2}"
-              r" = \frac{I}{\lVert x-a\rVert_2} - \frac{(x-a)(x-a)^T}{\lVert x-a\rVert_2^3}",
+    r" = \frac{I}{\lVert x-a\rVert_2} - \frac{(x-a)(x-a)^T}{\lVert x-a\rVert_2^3}",
     source=_cb("130"),
     conditions="implicit: x != a; a Jacobian (symmetric, so the layout does not matter)",
     inputs={"a": vector("n"), "x": X_AWAY_FROM_A},
     wrt="x",
     form="jacobian",
     function=lambda a, x: (x - a) / _norm(x - a),
-    claimed=lambda a, x: (torch.eye(x.shape[0]) / _norm(x - a)
-                          - torch.outer(x - a, x - a) / _norm(x - a) ** 3),
+    claimed=lambda a, x: (
+        torch.eye(x.shape[0]) / _norm(x - a) - torch.outer(x - a, x - a) / _norm(x - a) ** 3
+    ),
 )
 
 cookbook_131__squared_two_norm = Identity(
@@ -71,7 +72,7 @@ cookbook_132__frobenius_norm_squared = Identity(
     statement=r"\frac{\partial}{\partial X}\lVert X\rVert_F^2 = 2X",
     source=_cb("132"),
     conditions="See (248); a special case of (119); X real m x n (for complex X, 2X is the "
-               "complex gradient of chapter 4)",
+    "complex gradient of chapter 4)",
     inputs={"X": matrix("m", "n")},
     wrt="X",
     form="gradient",

@@ -28,11 +28,17 @@ cookbook_077__b_T_XT_X_c = Identity(
 cookbook_078__affine_bilinear = Identity(
     name="cookbook_078__affine_bilinear",
     statement=r"\frac{\partial (Bx + b)^T C (Dx + d)}{\partial x} = B^T C (Dx + d) "
-              r"+ D^T C^T (Bx + b)",
+    r"+ D^T C^T (Bx + b)",
     source=cookbook("78"),
     conditions="B k x n, C k x p, D p x n (conformable)",
-    inputs={"x": vector("n"), "B": matrix("k", "n"), "b": vector("k"), "C": matrix("k", "p"),
-            "D": matrix("p", "n"), "d": vector("p")},
+    inputs={
+        "x": vector("n"),
+        "B": matrix("k", "n"),
+        "b": vector("k"),
+        "C": matrix("k", "p"),
+        "D": matrix("p", "n"),
+        "d": vector("p"),
+    },
     wrt="x",
     form="gradient",
     distinct=("n", "k", "p"),
@@ -45,7 +51,7 @@ cookbook_078__affine_bilinear = Identity(
 cookbook_079__XT_B_X_by_delta = Identity(
     name="cookbook_079__XT_B_X_by_delta",
     statement=r"\frac{\partial (X^T B X)_{kl}}{\partial X_{ij}} = \delta_{lj} (X^T B)_{ki} "
-              r"+ \delta_{kj} (B X)_{il}",
+    r"+ \delta_{kj} (B X)_{il}",
     source=cookbook("79"),
     conditions="X m x n, B m x m (conformable); claim indexed [k, l, i, j]",
     inputs={"X": matrix("m", "n"), "B": matrix("m", "m")},
@@ -54,23 +60,28 @@ cookbook_079__XT_B_X_by_delta = Identity(
     function=lambda X, B: X.T @ B @ X,
     claimed=lambda X, B: (
         torch.einsum("lj,ki->klij", torch.eye(X.shape[1]), X.T @ B)
-        + torch.einsum("kj,il->klij", torch.eye(X.shape[1]), B @ X)),
+        + torch.einsum("kj,il->klij", torch.eye(X.shape[1]), B @ X)
+    ),
 )
 
 cookbook_080__XT_B_X_by_J = Identity(
     name="cookbook_080__XT_B_X_by_J",
     statement=r"\frac{\partial (X^T B X)}{\partial X_{ij}} = X^T B J^{ij} + J^{ji} B X,"
-              r"\quad (J^{ij})_{kl} = \delta_{ik}\delta_{jl}",
+    r"\quad (J^{ij})_{kl} = \delta_{ik}\delta_{jl}",
     source=cookbook("80"),
     conditions="X m x n, B m x m (conformable); J^{ij} is m x n, J^{ji} is n x m; claim "
-               "indexed [k, l, i, j]",
+    "indexed [k, l, i, j]",
     inputs={"X": matrix("m", "n"), "B": matrix("m", "m")},
     wrt="X",
     distinct=("m", "n"),
     function=lambda X, B: X.T @ B @ X,
-    claimed=lambda X, B: by_entry(*X.shape, lambda i, j: (
-        X.T @ B @ single_entry(*X.shape, i, j)
-        + single_entry(X.shape[1], X.shape[0], j, i) @ B @ X)),
+    claimed=lambda X, B: by_entry(
+        *X.shape,
+        lambda i, j: (
+            X.T @ B @ single_entry(*X.shape, i, j)
+            + single_entry(X.shape[1], X.shape[0], j, i) @ B @ X
+        ),
+    ),
 )
 
 # -- (81)-(83) ------------------------------------------------------------------------------
@@ -91,8 +102,7 @@ cookbook_082__b_T_XT_D_X_c = Identity(
     statement=r"\frac{\partial b^T X^T D X c}{\partial X} = D^T X b c^T + D X c b^T",
     source=cookbook("82"),
     conditions="X m x n, D m x m, b and c n-vectors (conformable)",
-    inputs={"X": matrix("m", "n"), "D": matrix("m", "m"), "b": vector("n"),
-            "c": vector("n")},
+    inputs={"X": matrix("m", "n"), "D": matrix("m", "m"), "b": vector("n"), "c": vector("n")},
     wrt="X",
     form="gradient",
     distinct=("m", "n"),
@@ -105,8 +115,7 @@ cookbook_083__affine_quadratic_in_X = Identity(
     statement=r"\frac{\partial}{\partial X} (Xb + c)^T D (Xb + c) = (D + D^T)(Xb + c) b^T",
     source=cookbook("83"),
     conditions="X m x n, b n-vector, c m-vector, D m x m (conformable)",
-    inputs={"X": matrix("m", "n"), "b": vector("n"), "c": vector("m"),
-            "D": matrix("m", "m")},
+    inputs={"X": matrix("m", "n"), "b": vector("n"), "c": vector("m"), "D": matrix("m", "m")},
     wrt="X",
     form="gradient",
     distinct=("m", "n"),
@@ -123,8 +132,12 @@ cookbook_084__residual_wrt_s = Identity(
     statement=r"\frac{\partial}{\partial s} (x - As)^T W (x - As) = -2 A^T W (x - As)",
     source=cookbook("84"),
     conditions=W_SYMMETRIC + "; x m-vector, A m x n, s n-vector, W m x m",
-    inputs={"s": vector("n"), "x": vector("m"), "A": matrix("m", "n"),
-            "W": matrix("m", "m", "symmetric")},
+    inputs={
+        "s": vector("n"),
+        "x": vector("m"),
+        "A": matrix("m", "n"),
+        "W": matrix("m", "m", "symmetric"),
+    },
     wrt="s",
     form="gradient",
     distinct=("m", "n"),
@@ -161,8 +174,12 @@ cookbook_087__residual_wrt_x = Identity(
     statement=r"\frac{\partial}{\partial x} (x - As)^T W (x - As) = 2 W (x - As)",
     source=cookbook("87"),
     conditions=W_SYMMETRIC + "; x m-vector, A m x n, s n-vector, W m x m",
-    inputs={"x": vector("m"), "s": vector("n"), "A": matrix("m", "n"),
-            "W": matrix("m", "m", "symmetric")},
+    inputs={
+        "x": vector("m"),
+        "s": vector("n"),
+        "A": matrix("m", "n"),
+        "W": matrix("m", "m", "symmetric"),
+    },
     wrt="x",
     form="gradient",
     distinct=("m", "n"),
@@ -175,8 +192,12 @@ cookbook_088__residual_wrt_A = Identity(
     statement=r"\frac{\partial}{\partial A} (x - As)^T W (x - As) = -2 W (x - As) s^T",
     source=cookbook("88"),
     conditions=W_SYMMETRIC + "; x m-vector, A m x n, s n-vector, W m x m",
-    inputs={"A": matrix("m", "n"), "x": vector("m"), "s": vector("n"),
-            "W": matrix("m", "m", "symmetric")},
+    inputs={
+        "A": matrix("m", "n"),
+        "x": vector("m"),
+        "s": vector("n"),
+        "W": matrix("m", "m", "symmetric"),
+    },
     wrt="A",
     form="gradient",
     distinct=("m", "n"),
@@ -213,11 +234,11 @@ cookbook_089__lms_complex_gradient = Identity(
     name="cookbook_089__lms_complex_gradient",
     statement=r"\frac{\partial (a - x^H b)^2}{\partial x} = -2 b (a - x^H b)^*",
     source=cookbook("89"),
-    conditions="\"As a case with complex values\": a complex scalar, x and b complex "
-               "vectors; \"known from the LMS algorithm [14]\"; x, b carried as [Re; Im]",
+    conditions='"As a case with complex values": a complex scalar, x and b complex '
+    'vectors; "known from the LMS algorithm [14]"; x, b carried as [Re; Im]',
     reading="The convention is not stated: read as the LMS one of [14] (Haykin): (.)^2 is "
-            "the squared modulus |a - x^H b|^2 (the real cost) and d/dx is the complex "
-            "gradient d/dRe(x) + i d/dIm(x) (= 2 d/dx^*, the Cookbook's chapter 4).",
+    "the squared modulus |a - x^H b|^2 (the real cost) and d/dx is the complex "
+    "gradient d/dRe(x) + i d/dIm(x) (= 2 d/dx^*, the Cookbook's chapter 4).",
     inputs={"x": matrix(2, "n"), "a": vector(2), "b": matrix(2, "n")},
     wrt="x",
     form="gradient",

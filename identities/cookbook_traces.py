@@ -10,13 +10,13 @@ cos of a matrix), not an element-wise function, and f is its scalar derivative.
 import torch
 
 from identities.notation import (
-        MODERATE,
-        MODERATE_NOTE,
-        UNIT_SCALE,
-        UNIT_SCALE_NOTE,
-        matrix_cos,
-        matrix_exp,
-        matrix_sin,
+    MODERATE,
+    MODERATE_NOTE,
+    UNIT_SCALE,
+    UNIT_SCALE_NOTE,
+    matrix_cos,
+    matrix_exp,
+    matrix_sin,
 )
 from identities.notation import tr as _tr
 from identities.spec import Identity, matrix
@@ -25,8 +25,10 @@ from identities.spec import cookbook as _cb
 # -- (98) -----------------------------------------------------------------------------------
 
 _S98 = r"\frac{\partial\operatorname{Tr}(F(X))}{\partial X} = f(X)^T"
-_C98 = ("F(X) a differentiable (power-series) matrix function of the elements of X, f its "
-        "scalar derivative; implicit: X square")
+_C98 = (
+    "F(X) a differentiable (power-series) matrix function of the elements of X, f its "
+    "scalar derivative; implicit: X square"
+)
 
 cookbook_098__trace_of_matrix_function__exp = Identity(
     name="cookbook_098__trace_of_matrix_function__exp",
@@ -301,8 +303,11 @@ cookbook_116__trace_BtXtCXB = Identity(
     statement=r"\frac{\partial}{\partial X}\operatorname{Tr}(B^TX^TCXB) = C^TXBB^T+CXBB^T",
     source=_cb("116"),
     conditions="X is m x n, C is m x m, B is n x p (no symmetry)" + MODERATE_NOTE,
-    inputs={"B": matrix("n", "p", MODERATE), "X": matrix("m", "n", MODERATE),
-            "C": matrix("m", "m", MODERATE)},
+    inputs={
+        "B": matrix("n", "p", MODERATE),
+        "X": matrix("m", "n", MODERATE),
+        "C": matrix("m", "m", MODERATE),
+    },
     wrt="X",
     form="gradient",
     function=lambda B, X, C: _tr(B.T @ X.T @ C @ X @ B),
@@ -326,8 +331,12 @@ cookbook_118__trace_AXBXtC = Identity(
     statement=r"\frac{\partial}{\partial X}\operatorname{Tr}(AXBX^TC) = A^TC^TXB^T+CAXB",
     source=_cb("118"),
     conditions="A is p x m, X is m x n, B is n x n, C is m x p (no symmetry)" + MODERATE_NOTE,
-    inputs={"A": matrix("p", "m", MODERATE), "X": matrix("m", "n", MODERATE),
-            "B": matrix("n", "n", MODERATE), "C": matrix("m", "p", MODERATE)},
+    inputs={
+        "A": matrix("p", "m", MODERATE),
+        "X": matrix("m", "n", MODERATE),
+        "B": matrix("n", "n", MODERATE),
+        "C": matrix("m", "p", MODERATE),
+    },
     wrt="X",
     form="gradient",
     function=lambda A, X, B, C: _tr(A @ X @ B @ X.T @ C),
@@ -337,11 +346,15 @@ cookbook_118__trace_AXBXtC = Identity(
 cookbook_119__trace_affine_square = Identity(
     name="cookbook_119__trace_affine_square",
     statement=r"\frac{\partial}{\partial X}\operatorname{Tr}\left[(AXB+C)(AXB+C)^T\right]"
-              r" = 2A^T(AXB+C)B^T",
+    r" = 2A^T(AXB+C)B^T",
     source=_cb("119"),
     conditions="A is p x m, X is m x n, B is n x q, C is p x q",
-    inputs={"A": matrix("p", "m"), "X": matrix("m", "n"), "B": matrix("n", "q"),
-            "C": matrix("p", "q")},
+    inputs={
+        "A": matrix("p", "m"),
+        "X": matrix("m", "n"),
+        "B": matrix("n", "q"),
+        "C": matrix("p", "q"),
+    },
     wrt="X",
     form="gradient",
     function=lambda A, X, B, C: _tr((A @ X @ B + C) @ (A @ X @ B + C).T),
@@ -351,7 +364,7 @@ cookbook_119__trace_affine_square = Identity(
 cookbook_120__trace_kron_XX = Identity(
     name="cookbook_120__trace_kron_XX",
     statement=r"\frac{\partial}{\partial X}\operatorname{Tr}(X\otimes X)"
-              r" = 2\operatorname{Tr}(X)I",
+    r" = 2\operatorname{Tr}(X)I",
     source=_cb("120"),
     conditions="implicit: X square (See [7])",
     inputs={"X": matrix("n", "n")},
@@ -364,7 +377,7 @@ cookbook_120__trace_kron_XX = Identity(
 cookbook_120__trace_squared = Identity(
     name="cookbook_120__trace_squared",
     statement=r"\frac{\partial}{\partial X}\operatorname{Tr}(X)\operatorname{Tr}(X)"
-              r" = 2\operatorname{Tr}(X)I",
+    r" = 2\operatorname{Tr}(X)I",
     source=_cb("120"),
     conditions="implicit: X square (See [7])",
     inputs={"X": matrix("n", "n")},

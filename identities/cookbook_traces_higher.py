@@ -37,8 +37,11 @@ def _mp(X, k):
 #: k x n block with entries in (-1, 1). (Unit-scale entries keep the finite-difference stencil
 #: well inside the region where X^T C X stays invertible; with entries up to 8, as from the
 #: "invertible" domain, about 10% of the draws put a pole of (X^T C X)^-1 within it.)
-FULL_COLUMN_RANK = derived(lambda D, E: torch.cat([D, E]),
-                           D=matrix("n", "n", "orthogonal"), E=matrix("k", "n", (-1.0, 1.0)))
+FULL_COLUMN_RANK = derived(
+    lambda D, E: torch.cat([D, E]),
+    D=matrix("n", "n", "orthogonal"),
+    E=matrix("k", "n", (-1.0, 1.0)),
+)
 
 
 def _blocks(P, Q, R):
@@ -46,8 +49,11 @@ def _blocks(P, Q, R):
     return torch.cat([torch.cat([P, Q], 1), torch.cat([Q.T, R], 1)])
 
 
-_BLOCKS = {"P": matrix("n", "n", "symmetric"), "Q": matrix("n", "k"),
-           "R": matrix("k", "k", "symmetric")}
+_BLOCKS = {
+    "P": matrix("n", "n", "symmetric"),
+    "Q": matrix("n", "k"),
+    "R": matrix("k", "k", "symmetric"),
+}
 
 #: A general symmetric m x m matrix, m = n + k, assembled from blocks.
 SYMMETRIC_M = derived(_blocks, **_BLOCKS)
@@ -82,8 +88,10 @@ _SYM_EXTRA = {"a": matrix("n", "n", "symmetric"), "s": vector("n", "nonzero"), *
 #: C symmetric with X^T C X symmetric invertible (either signature).
 C_COMPRESSION_INVERTIBLE = derived(
     lambda X, a, s, P, Q, R: _symmetric_with_compression(
-        X, _blocks(P, Q, R), _dominate(_zero_diag(a), s)),
-    **_SYM_EXTRA)
+        X, _blocks(P, Q, R), _dominate(_zero_diag(a), s)
+    ),
+    **_SYM_EXTRA,
+)
 
 
 def _skew(A):
@@ -94,8 +102,10 @@ def _skew(A):
 #: M strictly diagonally dominant, and X^T C X = M - A = N - sym(A) (symmetric).
 C_SHIFTED_INVERTIBLE = derived(
     lambda X, A, a, s, P, Q, R: _symmetric_with_compression(
-        X, _blocks(P, Q, R), _dominate(_zero_diag(a) + _skew(A), s) - A),
-    **_SYM_EXTRA)
+        X, _blocks(P, Q, R), _dominate(_zero_diag(a) + _skew(A), s) - A
+    ),
+    **_SYM_EXTRA,
+)
 
 _DIMS_NK = {"n": (1, 4), "k": (0, 3)}
 
@@ -136,7 +146,7 @@ def _sum_122(X, A, k):
 cookbook_122__trace_A_power = Identity(
     name="cookbook_122__trace_A_power",
     statement=r"\frac{\partial}{\partial X}\operatorname{Tr}(AX^k)"
-              r" = \sum_{r=0}^{k-1}(X^rAX^{k-r-1})^T",
+    r" = \sum_{r=0}^{k-1}(X^rAX^{k-r-1})^T",
     source=_cb("122"),
     conditions="integer k >= 1 (here 1..4); implicit: X and A square n x n",
     inputs={"X": matrix("n", "n"), "A": matrix("n", "n"), "k": integer(1, 4)},
@@ -149,18 +159,25 @@ cookbook_122__trace_A_power = Identity(
 
 def _claim_123(B, X, C):
     BB = B @ B.T
-    return (C @ X @ X.T @ C @ X @ BB + C.T @ X @ BB @ X.T @ C.T @ X
-            + C @ X @ BB @ X.T @ C @ X + C.T @ X @ X.T @ C.T @ X @ BB)
+    return (
+        C @ X @ X.T @ C @ X @ BB
+        + C.T @ X @ BB @ X.T @ C.T @ X
+        + C @ X @ BB @ X.T @ C @ X
+        + C.T @ X @ X.T @ C.T @ X @ BB
+    )
 
 
 cookbook_123__trace_quartic = Identity(
     name="cookbook_123__trace_quartic",
     statement=r"\frac{\partial}{\partial X}\operatorname{Tr}\left[B^TX^TCXX^TCXB\right]"
-              r" = CXX^TCXBB^T + C^TXBB^TX^TC^TX + CXBB^TX^TCX + C^TXX^TC^TXBB^T",
+    r" = CXX^TCXBB^T + C^TXBB^TX^TC^TX + CXBB^TX^TCX + C^TXX^TC^TXBB^T",
     source=_cb("123"),
     conditions="X is m x n, C is m x m, B is n x p (no symmetry assumed)" + MODERATE_NOTE,
-    inputs={"B": matrix("n", "p", MODERATE), "X": matrix("m", "n", MODERATE),
-            "C": matrix("m", "m", MODERATE)},
+    inputs={
+        "B": matrix("n", "p", MODERATE),
+        "X": matrix("m", "n", MODERATE),
+        "C": matrix("m", "m", MODERATE),
+    },
     wrt="X",
     form="gradient",
     function=lambda B, X, C: _tr(B.T @ X.T @ C @ X @ X.T @ C @ X @ B),
@@ -176,8 +193,7 @@ cookbook_124__trace_inverse = Identity(
     statement=_S124 + r" = -(X^{-1}BAX^{-1})^T",
     source=_cb("124"),
     conditions="A is p x n, B is n x p; implicit: X invertible",
-    inputs={"A": matrix("p", "n"), "X": matrix("n", "n", "invertible"),
-            "B": matrix("n", "p")},
+    inputs={"A": matrix("p", "n"), "X": matrix("n", "n", "invertible"), "B": matrix("n", "p")},
     wrt="X",
     form="gradient",
     function=lambda A, X, B: _tr(A @ torch.linalg.inv(X) @ B),
@@ -189,8 +205,7 @@ cookbook_124__trace_inverse__transposed = Identity(
     statement=_S124 + r" = -X^{-T}A^TB^TX^{-T}",
     source=_cb("124"),
     conditions="A is p x n, B is n x p; implicit: X invertible",
-    inputs={"A": matrix("p", "n"), "X": matrix("n", "n", "invertible"),
-            "B": matrix("n", "p")},
+    inputs={"A": matrix("p", "n"), "X": matrix("n", "n", "invertible"), "B": matrix("n", "p")},
     wrt="X",
     form="gradient",
     function=lambda A, X, B: _tr(A @ torch.linalg.inv(X) @ B),
@@ -205,12 +220,12 @@ def _inv(M):
 cookbook_125__trace_inv_XtCX_A = Identity(
     name="cookbook_125__trace_inv_XtCX_A",
     statement=r"\frac{\partial}{\partial X}\operatorname{Tr}\left[(X^TCX)^{-1}A\right]"
-              r" = -\left(CX(X^TCX)^{-1}\right)(A+A^T)(X^TCX)^{-1}",
+    r" = -\left(CX(X^TCX)^{-1}\right)(A+A^T)(X^TCX)^{-1}",
     source=_cb("125"),
     conditions="Assume B and C to be symmetric (C symmetric m x m; A general n x n); "
-               "implicit: X^T C X invertible (X m x n, m >= n, of full column rank, and C "
-               "built so that X^T C X is a drawn symmetric invertible matrix of either "
-               "signature)",
+    "implicit: X^T C X invertible (X m x n, m >= n, of full column rank, and C "
+    "built so that X^T C X is a drawn symmetric invertible matrix of either "
+    "signature)",
     inputs={"A": matrix("n", "n"), "X": FULL_COLUMN_RANK, "C": C_COMPRESSION_INVERTIBLE},
     wrt="X",
     form="gradient",
@@ -228,11 +243,11 @@ def _claim_126(X, B, C):
 cookbook_126__trace_inv_XtCX_XtBX = Identity(
     name="cookbook_126__trace_inv_XtCX_XtBX",
     statement=r"\frac{\partial}{\partial X}\operatorname{Tr}\left[(X^TCX)^{-1}(X^TBX)\right]"
-              r" = -2CX(X^TCX)^{-1}X^TBX(X^TCX)^{-1} + 2BX(X^TCX)^{-1}",
+    r" = -2CX(X^TCX)^{-1}X^TBX(X^TCX)^{-1} + 2BX(X^TCX)^{-1}",
     source=_cb("126"),
     conditions="Assume B and C to be symmetric (m x m); implicit: X^T C X invertible (X "
-               "m x n, m >= n, of full column rank, and C built so that X^T C X is a drawn "
-               "symmetric invertible matrix of either signature)",
+    "m x n, m >= n, of full column rank, and C built so that X^T C X is a drawn "
+    "symmetric invertible matrix of either signature)",
     inputs={"X": FULL_COLUMN_RANK, "B": SYMMETRIC_M, "C": C_COMPRESSION_INVERTIBLE},
     wrt="X",
     form="gradient",
@@ -241,8 +256,10 @@ cookbook_126__trace_inv_XtCX_XtBX = Identity(
     claimed=_claim_126,
 )
 
-_S127 = (r"\frac{\partial}{\partial X}\operatorname{Tr}\left[(A+X^TCX)^{-1}(X^TBX)\right]"
-         r" = -2CX(A+X^TCX)^{-1}X^TBX(A+X^TCX)^{-1} + 2BX(A+X^TCX)^{-1}")
+_S127 = (
+    r"\frac{\partial}{\partial X}\operatorname{Tr}\left[(A+X^TCX)^{-1}(X^TBX)\right]"
+    r" = -2CX(A+X^TCX)^{-1}X^TBX(A+X^TCX)^{-1} + 2BX(A+X^TCX)^{-1}"
+)
 
 
 def _claim_127(A, X, B, C):
@@ -265,10 +282,14 @@ cookbook_127__trace_inv_shifted = Identity(
     statement=_S127,
     source=_cb("127"),
     conditions="Assume B and C to be symmetric (m x m); A (n x n) general, its symmetry is "
-               "not stated; implicit: A + X^T C X invertible (X m x n of full column rank, "
-               "C built so that A + X^T C X is strictly diagonally dominant)",
-    inputs={"A": matrix("n", "n"), "X": FULL_COLUMN_RANK, "B": SYMMETRIC_M,
-            "C": C_SHIFTED_INVERTIBLE},
+    "not stated; implicit: A + X^T C X invertible (X m x n of full column rank, "
+    "C built so that A + X^T C X is strictly diagonally dominant)",
+    inputs={
+        "A": matrix("n", "n"),
+        "X": FULL_COLUMN_RANK,
+        "B": SYMMETRIC_M,
+        "C": C_SHIFTED_INVERTIBLE,
+    },
     wrt="X",
     form="gradient",
     dims=_DIMS_NK,
@@ -277,11 +298,11 @@ cookbook_127__trace_inv_shifted = Identity(
     holds=False,
     counterpart="cookbook_127__trace_inv_shifted__general_A",
     lesson="The printed right-hand side needs A symmetric, which (127) does not state (it "
-           "assumes only B and C symmetric). With M = A + X^T C X, the gradient is "
-           "-C X (M^-1 X^T B X M^-1 + M^-T X^T B X M^-T) + B X (M^-1 + M^-T); it collapses "
-           "to the printed -2 C X M^-1 X^T B X M^-1 + 2 B X M^-1 exactly when M^-1 is "
-           "symmetric, i.e. when A = A^T. For n = 1 every A is symmetric, so the smallest "
-           "counterexample has n = 2 and a non-symmetric A.",
+    "assumes only B and C symmetric). With M = A + X^T C X, the gradient is "
+    "-C X (M^-1 X^T B X M^-1 + M^-T X^T B X M^-T) + B X (M^-1 + M^-T); it collapses "
+    "to the printed -2 C X M^-1 X^T B X M^-1 + 2 B X M^-1 exactly when M^-1 is "
+    "symmetric, i.e. when A = A^T. For n = 1 every A is symmetric, so the smallest "
+    "counterexample has n = 2 and a non-symmetric A.",
 )
 
 cookbook_127__trace_inv_shifted__symmetric_A = Identity(
@@ -289,12 +310,20 @@ cookbook_127__trace_inv_shifted__symmetric_A = Identity(
     statement=_S127 + r"\quad (A = A^T)",
     source=_cb("127"),
     conditions="B, C symmetric (m x m) and A symmetric (n x n); implicit: A + X^T C X "
-               "invertible (X m x n of full column rank, C built so that A + X^T C X is a "
-               "drawn symmetric invertible matrix of either signature)",
+    "invertible (X m x n of full column rank, C built so that A + X^T C X is a "
+    "drawn symmetric invertible matrix of either signature)",
     reading="adds the condition A = A^T, which (127) does not state and needs",
-    inputs={"A": matrix("n", "n", "symmetric"), "X": FULL_COLUMN_RANK, "B": SYMMETRIC_M,
-            "C": derived(lambda X, A, a, s, P, Q, R: _symmetric_with_compression(
-                X, _blocks(P, Q, R), _dominate(_zero_diag(a), s) - A), **_SYM_EXTRA)},
+    inputs={
+        "A": matrix("n", "n", "symmetric"),
+        "X": FULL_COLUMN_RANK,
+        "B": SYMMETRIC_M,
+        "C": derived(
+            lambda X, A, a, s, P, Q, R: _symmetric_with_compression(
+                X, _blocks(P, Q, R), _dominate(_zero_diag(a), s) - A
+            ),
+            **_SYM_EXTRA,
+        ),
+    },
     wrt="X",
     form="gradient",
     dims=_DIMS_NK,
@@ -305,14 +334,18 @@ cookbook_127__trace_inv_shifted__symmetric_A = Identity(
 cookbook_127__trace_inv_shifted__general_A = Identity(
     name="cookbook_127__trace_inv_shifted__general_A",
     statement=r"\frac{\partial}{\partial X}\operatorname{Tr}\left[M^{-1}(X^TBX)\right]"
-              r" = -CX\left(M^{-1}X^TBXM^{-1} + M^{-T}X^TBXM^{-T}\right)"
-              r" + BX\left(M^{-1} + M^{-T}\right),\quad M = A + X^TCX",
+    r" = -CX\left(M^{-1}X^TBXM^{-1} + M^{-T}X^TBXM^{-T}\right)"
+    r" + BX\left(M^{-1} + M^{-T}\right),\quad M = A + X^TCX",
     source=_cb("127"),
     conditions="B, C symmetric (m x m), A general (n x n); implicit: A + X^T C X "
-               "invertible (by construction, as in the as-printed spec)",
+    "invertible (by construction, as in the as-printed spec)",
     reading="the right-hand side corrected for a non-symmetric A: M^-1 and M^-T kept apart",
-    inputs={"A": matrix("n", "n"), "X": FULL_COLUMN_RANK, "B": SYMMETRIC_M,
-            "C": C_SHIFTED_INVERTIBLE},
+    inputs={
+        "A": matrix("n", "n"),
+        "X": FULL_COLUMN_RANK,
+        "B": SYMMETRIC_M,
+        "C": C_SHIFTED_INVERTIBLE,
+    },
     wrt="X",
     form="gradient",
     dims=_DIMS_NK,
@@ -325,7 +358,7 @@ cookbook_128__trace_sin = Identity(
     statement=r"\frac{\partial\operatorname{Tr}(\sin(X))}{\partial X} = \cos(X)^T",
     source=_cb("128"),
     conditions="See [7]; sin and cos are matrix functions (power series), not element-wise; "
-               "implicit: X square" + UNIT_SCALE_NOTE,
+    "implicit: X square" + UNIT_SCALE_NOTE,
     inputs={"X": UNIT_SCALE},
     wrt="X",
     form="gradient",

@@ -17,10 +17,14 @@ UNTIED = {"w": vector("n"), "x": derived(lambda w, d: w + d, d=vector("n", "nonz
 #: w > 0, so that w^x and ln w are defined.
 POSITIVE_BASE = {"w": vector("n", "positive"), "x": vector("n")}
 #: The seed prints the general rule and the four operators above; max and ^ are instances.
-MAX_INSTANCE = ("An instance of the printed rule, on max (not in the seed's tables); adds "
-                "w_i != x_i, since max has no derivative at a tie.")
-POW_INSTANCE = ("An instance of the printed rule, on w^x (not in the seed's tables); adds "
-                "w_i > 0, so that w_i^x_i and ln w_i are defined.")
+MAX_INSTANCE = (
+    "An instance of the printed rule, on max (not in the seed's tables); adds "
+    "w_i != x_i, since max has no derivative at a tie."
+)
+POW_INSTANCE = (
+    "An instance of the printed rule, on w^x (not in the seed's tables); adds "
+    "w_i > 0, so that w_i^x_i and ln w_i are defined."
+)
 
 
 def _eye(v):
@@ -30,7 +34,7 @@ def _eye(v):
 elementwise__add__wrt_w = Identity(
     name="elementwise__add__wrt_w",
     statement=r"\frac{\partial(\mathbf{w} + \mathbf{x})}{\partial \mathbf{w}} = "
-              r"\mathrm{diag}(\vec{1}) = I",
+    r"\mathrm{diag}(\vec{1}) = I",
     source=EXAMPLES,
     inputs=GENERAL,
     wrt="w",
@@ -41,7 +45,7 @@ elementwise__add__wrt_w = Identity(
 elementwise__sub__wrt_w = Identity(
     name="elementwise__sub__wrt_w",
     statement=r"\frac{\partial(\mathbf{w} - \mathbf{x})}{\partial \mathbf{w}} = "
-              r"\mathrm{diag}(\vec{1}) = I",
+    r"\mathrm{diag}(\vec{1}) = I",
     source=EXAMPLES,
     inputs=GENERAL,
     wrt="w",
@@ -52,7 +56,7 @@ elementwise__sub__wrt_w = Identity(
 elementwise__mul__wrt_w = Identity(
     name="elementwise__mul__wrt_w",
     statement=r"\frac{\partial(\mathbf{w} \otimes \mathbf{x})}{\partial \mathbf{w}} = "
-              r"\mathrm{diag}(\mathbf{x})",
+    r"\mathrm{diag}(\mathbf{x})",
     source=EXAMPLES,
     inputs=GENERAL,
     wrt="w",
@@ -63,7 +67,7 @@ elementwise__mul__wrt_w = Identity(
 elementwise__div__wrt_w = Identity(
     name="elementwise__div__wrt_w",
     statement=r"\frac{\partial(\mathbf{w} \oslash \mathbf{x})}{\partial \mathbf{w}} = "
-              r"\mathrm{diag}(\dots 1/x_i \dots)",
+    r"\mathrm{diag}(\dots 1/x_i \dots)",
     source=EXAMPLES,
     conditions="implicit: x_i != 0",
     inputs=DIVISOR,
@@ -75,7 +79,7 @@ elementwise__div__wrt_w = Identity(
 elementwise__add__wrt_x = Identity(
     name="elementwise__add__wrt_x",
     statement=r"\frac{\partial(\mathbf{w} + \mathbf{x})}{\partial \mathbf{x}} = "
-              r"\mathrm{diag}(\vec{1}) = I",
+    r"\mathrm{diag}(\vec{1}) = I",
     source=EXAMPLES,
     inputs=GENERAL,
     wrt="x",
@@ -86,7 +90,7 @@ elementwise__add__wrt_x = Identity(
 elementwise__sub__wrt_x = Identity(
     name="elementwise__sub__wrt_x",
     statement=r"\frac{\partial(\mathbf{w} - \mathbf{x})}{\partial \mathbf{x}} = "
-              r"\mathrm{diag}(-\vec{1}) = -I",
+    r"\mathrm{diag}(-\vec{1}) = -I",
     source=EXAMPLES,
     inputs=GENERAL,
     wrt="x",
@@ -97,7 +101,7 @@ elementwise__sub__wrt_x = Identity(
 elementwise__mul__wrt_x = Identity(
     name="elementwise__mul__wrt_x",
     statement=r"\frac{\partial(\mathbf{w} \otimes \mathbf{x})}{\partial \mathbf{x}} = "
-              r"\mathrm{diag}(\mathbf{w})",
+    r"\mathrm{diag}(\mathbf{w})",
     source=EXAMPLES,
     inputs=GENERAL,
     wrt="x",
@@ -108,7 +112,7 @@ elementwise__mul__wrt_x = Identity(
 elementwise__div__wrt_x = Identity(
     name="elementwise__div__wrt_x",
     statement=r"\frac{\partial(\mathbf{w} \oslash \mathbf{x})}{\partial \mathbf{x}} = "
-              r"\mathrm{diag}\left(\dots -\frac{w_i}{x_i^2} \dots\right)",
+    r"\mathrm{diag}\left(\dots -\frac{w_i}{x_i^2} \dots\right)",
     source=EXAMPLES,
     conditions="implicit: x_i != 0",
     inputs=DIVISOR,
@@ -122,7 +126,7 @@ elementwise__div__wrt_x = Identity(
 elementwise__max__wrt_w = Identity(
     name="elementwise__max__wrt_w",
     statement=r"J_{\mathbf{w}} = \mathrm{diag}\left(\frac{\partial}{\partial w_i}"
-              r"\max(w_i, x_i)\right) = \mathrm{diag}(\mathbb{1}[w_i > x_i])",
+    r"\max(w_i, x_i)\right) = \mathrm{diag}(\mathbb{1}[w_i > x_i])",
     source=SLIDE,
     conditions="w_i != x_i for every i (max has a kink at ties)",
     reading=MAX_INSTANCE,
@@ -135,7 +139,7 @@ elementwise__max__wrt_w = Identity(
 elementwise__max__wrt_x = Identity(
     name="elementwise__max__wrt_x",
     statement=r"J_{\mathbf{x}} = \mathrm{diag}\left(\frac{\partial}{\partial x_i}"
-              r"\max(w_i, x_i)\right) = \mathrm{diag}(\mathbb{1}[x_i > w_i])",
+    r"\max(w_i, x_i)\right) = \mathrm{diag}(\mathbb{1}[x_i > w_i])",
     source=SLIDE,
     conditions="w_i != x_i for every i (max has a kink at ties)",
     reading=MAX_INSTANCE,
@@ -148,7 +152,7 @@ elementwise__max__wrt_x = Identity(
 elementwise__pow__wrt_w = Identity(
     name="elementwise__pow__wrt_w",
     statement=r"J_{\mathbf{w}} = \mathrm{diag}\left(\frac{\partial}{\partial w_i}"
-              r"w_i^{x_i}\right) = \mathrm{diag}(x_i w_i^{x_i - 1})",
+    r"w_i^{x_i}\right) = \mathrm{diag}(x_i w_i^{x_i - 1})",
     source=SLIDE,
     conditions="w_i > 0",
     reading=POW_INSTANCE,
@@ -161,7 +165,7 @@ elementwise__pow__wrt_w = Identity(
 elementwise__pow__wrt_x = Identity(
     name="elementwise__pow__wrt_x",
     statement=r"J_{\mathbf{x}} = \mathrm{diag}\left(\frac{\partial}{\partial x_i}"
-              r"w_i^{x_i}\right) = \mathrm{diag}(w_i^{x_i} \ln w_i)",
+    r"w_i^{x_i}\right) = \mathrm{diag}(w_i^{x_i} \ln w_i)",
     source=SLIDE,
     conditions="w_i > 0",
     reading=POW_INSTANCE,

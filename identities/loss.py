@@ -40,14 +40,14 @@ def _mean_of_cases(s, if_positive, otherwise):
 # The claims, with s_i = w.x_i + b for every sample i.
 def grad_w_substituted(w, b, y, X):
     s = w @ X + b
-    return _mean_of_cases(s, lambda i: -2 * (y[i] - s[i]) * X[:, i],
-                          lambda i: torch.zeros_like(w))
+    return _mean_of_cases(s, lambda i: -2 * (y[i] - s[i]) * X[:, i], lambda i: torch.zeros_like(w))
 
 
 def grad_w_unsubstituted(w, b, y, X):
     s = w @ X + b
-    return _mean_of_cases(s, lambda i: -2 * (y[i] - torch.relu(s[i])) * X[:, i],
-                          lambda i: torch.zeros_like(w))
+    return _mean_of_cases(
+        s, lambda i: -2 * (y[i] - torch.relu(s[i])) * X[:, i], lambda i: torch.zeros_like(w)
+    )
 
 
 def grad_b(w, b, y, X):
@@ -58,11 +58,11 @@ def grad_b(w, b, y, X):
 loss__grad_w = Identity(
     name="loss__grad_w",
     statement=r"\frac{\partial C}{\partial w} = \frac{1}{N} \sum_{i=1}^N \begin{cases} "
-              r"\vec{0}^\top & w \cdot x_i + b \le 0 \\ "
-              r"-2(y_i - (w \cdot x + b))\, x_i^\top & w \cdot x_i + b > 0 \end{cases}",
+    r"\vec{0}^\top & w \cdot x_i + b \le 0 \\ "
+    r"-2(y_i - (w \cdot x + b))\, x_i^\top & w \cdot x_i + b > 0 \end{cases}",
     source=SLIDE,
     conditions=AWAY + "; the seed writes w.x + b without the index i inside the case, "
-               "read as w.x_i + b",
+    "read as w.x_i + b",
     inputs=INPUTS,
     wrt="w",
     function=loss,
@@ -72,11 +72,11 @@ loss__grad_w = Identity(
 loss__grad_w_unsubstituted = Identity(
     name="loss__grad_w_unsubstituted",
     statement=r"\frac{\partial C}{\partial w} = \frac{1}{N} \sum_{i=1}^N \begin{cases} "
-              r"\vec{0}^\top & w \cdot x_i + b \le 0 \\ "
-              r"-2(y_i - \max(0, w \cdot x + b))\, x_i^\top & w \cdot x_i + b > 0 \end{cases}",
+    r"\vec{0}^\top & w \cdot x_i + b \le 0 \\ "
+    r"-2(y_i - \max(0, w \cdot x + b))\, x_i^\top & w \cdot x_i + b > 0 \end{cases}",
     source=SLIDE,
     conditions=AWAY + "; the seed writes w.x + b without the index i inside the case, "
-               "read as w.x_i + b",
+    "read as w.x_i + b",
     inputs=INPUTS,
     wrt="w",
     function=loss,
@@ -86,8 +86,8 @@ loss__grad_w_unsubstituted = Identity(
 loss__grad_b = Identity(
     name="loss__grad_b",
     statement=r"\frac{\partial C}{\partial b} = \frac{1}{N} \sum_{i=1}^N \begin{cases} "
-              r"0 & w \cdot x_i + b \le 0 \\ "
-              r"2 (w \cdot x_i + b - y_i) & w \cdot x_i + b > 0 \end{cases}",
+    r"0 & w \cdot x_i + b \le 0 \\ "
+    r"2 (w \cdot x_i + b - y_i) & w \cdot x_i + b > 0 \end{cases}",
     source=SLIDE,
     conditions=AWAY,
     inputs=INPUTS,
@@ -101,27 +101,25 @@ loss__grad_b = Identity(
 loss__activation_wrt_w = Identity(
     name="loss__activation_wrt_w",
     statement=r"\frac{\partial u(w, b, x)}{\partial w} = \begin{cases} "
-              r"\vec{0}^\top & w \cdot x + b \le 0 \\ x^\top & w \cdot x + b > 0 \end{cases},"
-              r"\quad u(w, b, x_i) = \max(0, w \cdot x_i + b)",
+    r"\vec{0}^\top & w \cdot x + b \le 0 \\ x^\top & w \cdot x + b > 0 \end{cases},"
+    r"\quad u(w, b, x_i) = \max(0, w \cdot x_i + b)",
     source=SLIDE,
     conditions=AWAY + "; checked for every sample at once (row i is du_i/dw)",
     inputs=INPUTS,
     wrt="w",
     function=lambda w, b, y, X: torch.relu(w @ X + b),
-    claimed=lambda w, b, y, X: torch.where((w @ X + b > 0)[:, None], X.T,
-                                           torch.zeros_like(X.T)),
+    claimed=lambda w, b, y, X: torch.where((w @ X + b > 0)[:, None], X.T, torch.zeros_like(X.T)),
 )
 
 loss__residual_wrt_w = Identity(
     name="loss__residual_wrt_w",
     statement=r"\frac{\partial v(y, u)}{\partial w} = \vec{0}^\top - \frac{\partial u}"
-              r"{\partial w} = \begin{cases} \vec{0}^\top & w \cdot x + b \le 0 \\ "
-              r"-x^\top & w \cdot x + b > 0 \end{cases},\quad v(y, u) = y - u",
+    r"{\partial w} = \begin{cases} \vec{0}^\top & w \cdot x + b \le 0 \\ "
+    r"-x^\top & w \cdot x + b > 0 \end{cases},\quad v(y, u) = y - u",
     source=SLIDE,
     conditions=AWAY + "; checked for every sample at once (row i is dv_i/dw)",
     inputs=INPUTS,
     wrt="w",
     function=lambda w, b, y, X: y - torch.relu(w @ X + b),
-    claimed=lambda w, b, y, X: torch.where((w @ X + b > 0)[:, None], -X.T,
-                                           torch.zeros_like(X.T)),
+    claimed=lambda w, b, y, X: torch.where((w @ X + b > 0)[:, None], -X.T, torch.zeros_like(X.T)),
 )

@@ -19,10 +19,14 @@ matrix_product__by_entries = Identity(
     inputs={"A": matrix("m", "n"), "B": matrix("n", "p")},
     form="value",
     function=lambda A, B: A @ B,
-    claimed=lambda A, B: torch.stack([
-        torch.stack([sum(A[i, k] * B[k, j] for k in range(A.shape[1]))
-                     for j in range(B.shape[1])])
-        for i in range(A.shape[0])]),
+    claimed=lambda A, B: torch.stack(
+        [
+            torch.stack(
+                [sum(A[i, k] * B[k, j] for k in range(A.shape[1])) for j in range(B.shape[1])]
+            )
+            for i in range(A.shape[0])
+        ]
+    ),
 )
 
 matrix_vector_product__by_entries = Identity(
@@ -33,8 +37,9 @@ matrix_vector_product__by_entries = Identity(
     inputs={"A": matrix("m", "n"), "x": vector("n")},
     form="value",
     function=lambda A, x: A @ x,
-    claimed=lambda A, x: torch.stack([sum(A[i, k] * x[k] for k in range(len(x)))
-                                      for i in range(A.shape[0])]),
+    claimed=lambda A, x: torch.stack(
+        [sum(A[i, k] * x[k] for k in range(len(x))) for i in range(A.shape[0])]
+    ),
 )
 
 vector_matrix_product__by_entries = Identity(
@@ -45,8 +50,9 @@ vector_matrix_product__by_entries = Identity(
     inputs={"A": matrix("m", "n"), "y": vector("m")},
     form="value",
     function=lambda A, y: y @ A,
-    claimed=lambda A, y: torch.stack([sum(A[k, i] * y[k] for k in range(len(y)))
-                                      for i in range(A.shape[1])]),
+    claimed=lambda A, y: torch.stack(
+        [sum(A[k, i] * y[k] for k in range(len(y))) for i in range(A.shape[1])]
+    ),
 )
 
 bilinear_form__by_entries = Identity(
@@ -57,8 +63,9 @@ bilinear_form__by_entries = Identity(
     inputs={"y": vector("m"), "A": matrix("m", "n"), "x": vector("n")},
     form="value",
     function=lambda y, A, x: y @ A @ x,
-    claimed=lambda y, A, x: sum(A[j, k] * y[j] * x[k]
-                                for j in range(len(y)) for k in range(len(x))),
+    claimed=lambda y, A, x: sum(
+        A[j, k] * y[j] * x[k] for j in range(len(y)) for k in range(len(x))
+    ),
 )
 
 # -- derivatives ------------------------------------------------------------------------------
@@ -76,7 +83,7 @@ linear_map__wrt_x = Identity(
 linear_map__of_inner_map = Identity(
     name="linear_map__of_inner_map",
     statement=r"z = A y,\ y = y(x) \implies \frac{\partial z}{\partial x} = "
-              r"A \frac{\partial y}{\partial x}",
+    r"A \frac{\partial y}{\partial x}",
     source=SLIDE,
     conditions="A is m x n and does not depend on x; y is a differentiable map R^p -> R^n",
     inputs={"A": matrix("m", "n"), "y": smooth_map("p", "n"), "x": vector("p")},
@@ -99,7 +106,7 @@ bilinear_form__wrt_x = Identity(
 bilinear_form__wrt_y = Identity(
     name="bilinear_form__wrt_y",
     statement=r"\alpha = y^\top A x \implies \frac{\partial \alpha}{\partial y} = "
-              r"x^\top A^\top",
+    r"x^\top A^\top",
     source=SLIDE,
     conditions="y is m x 1, x is n x 1, A is m x n; A and x do not depend on y",
     inputs={"y": vector("m"), "A": matrix("m", "n"), "x": vector("n")},

@@ -45,7 +45,7 @@ neuron__affine_wrt_w = Identity(
 neuron__relu_wrt_z = Identity(
     name="neuron__relu_wrt_z",
     statement=r"\frac{\partial}{\partial z} \max(0, z) = "
-              r"\begin{cases} 0 & z \le 0 \\ 1 & z > 0 \end{cases}",
+    r"\begin{cases} 0 & z \le 0 \\ 1 & z > 0 \end{cases}",
     source=SLIDE,
     conditions="z != 0 (0.5 <= |z| <= 4); the value at z = 0 is a convention",
     inputs={"z": scalar("nonzero")},
@@ -57,7 +57,7 @@ neuron__relu_wrt_z = Identity(
 neuron__relu_wrt_w = Identity(
     name="neuron__relu_wrt_w",
     statement=r"\frac{\partial \max(0, w \cdot x + b)}{\partial w} = \begin{cases} "
-              r"\vec{0}^\top & w \cdot x + b \le 0 \\ x^\top & w \cdot x + b > 0 \end{cases}",
+    r"\vec{0}^\top & w \cdot x + b \le 0 \\ x^\top & w \cdot x + b > 0 \end{cases}",
     source=SLIDE,
     conditions=AWAY,
     inputs={"w": vector("n"), "x": vector("n"), "b": AWAY_FROM_KINK},
@@ -69,7 +69,7 @@ neuron__relu_wrt_w = Identity(
 neuron__relu_wrt_b = Identity(
     name="neuron__relu_wrt_b",
     statement=r"\frac{\partial \max(0, w \cdot x + b)}{\partial b} = \begin{cases} "
-              r"0 & w \cdot x + b \le 0 \\ 1 & w \cdot x + b > 0 \end{cases}",
+    r"0 & w \cdot x + b \le 0 \\ 1 & w \cdot x + b > 0 \end{cases}",
     source=SLIDE,
     conditions=AWAY,
     inputs={"w": vector("n"), "x": vector("n"), "b": AWAY_FROM_KINK},
@@ -79,13 +79,15 @@ neuron__relu_wrt_b = Identity(
 )
 
 # -- the convention at the kink z = 0 ------------------------------------------------------
-KINK = ("z = 0 exactly, where max(0, z) is not differentiable; the seed defines the "
-        "derivative there as 0 (a convention, checked against autograd only)")
+KINK = (
+    "z = 0 exactly, where max(0, z) is not differentiable; the seed defines the "
+    "derivative there as 0 (a convention, checked against autograd only)"
+)
 
 neuron__relu_at_kink = Identity(
     name="neuron__relu_at_kink",
     statement=r"\frac{\partial\, \mathrm{relu}(z)}{\partial z} \Big|_{z=0} = 0"
-              r"\quad\text{(torch.relu: the seed's } \max'(0) := 0)",
+    r"\quad\text{(torch.relu: the seed's } \max'(0) := 0)",
     source=SLIDE,
     conditions=KINK,
     inputs={"z": scalar("zero")},
@@ -98,10 +100,10 @@ neuron__relu_at_kink = Identity(
 neuron__relu_wrt_w_at_kink = Identity(
     name="neuron__relu_wrt_w_at_kink",
     statement=r"\frac{\partial \max(0, w \cdot x + b)}{\partial w} \Big|_{w \cdot x + b = 0}"
-              r" := \vec{0}^\top\quad\text{(torch.relu)}",
+    r" := \vec{0}^\top\quad\text{(torch.relu)}",
     source=SLIDE,
     conditions="b = -w.x, so w.x + b = 0 exactly: the case w.x + b <= 0 at its boundary, "
-               "a convention (checked against autograd only)",
+    "a convention (checked against autograd only)",
     inputs={"w": vector("n"), "x": vector("n"), "b": derived(lambda w, x: -(w @ x))},
     wrt="w",
     function=lambda w, x, b: torch.relu(w @ x + b),
@@ -112,7 +114,7 @@ neuron__relu_wrt_w_at_kink = Identity(
 neuron__maximum_at_kink = Identity(
     name="neuron__maximum_at_kink",
     statement=r"\frac{\partial\, \mathrm{maximum}(z, 0)}{\partial z} \Big|_{z=0} = 0"
-              r"\quad\text{(as the seed's } \max'(0) := 0)",
+    r"\quad\text{(as the seed's } \max'(0) := 0)",
     source=SLIDE,
     conditions=KINK,
     inputs={"z": scalar("zero")},
@@ -123,16 +125,16 @@ neuron__maximum_at_kink = Identity(
     counterpart="neuron__relu_at_kink",
     at_kink=True,
     lesson="At z = 0 max(0, z) has no derivative (the one-sided slopes are 0 and 1), so any "
-           "value is a convention. The seed fixes it at 0, which is what torch.relu "
-           "returns; torch.maximum(z, 0) splits the gradient evenly between its two "
-           "arguments on a tie and returns 0.5. To follow the seed's convention, write the "
-           "activation with torch.relu.",
+    "value is a convention. The seed fixes it at 0, which is what torch.relu "
+    "returns; torch.maximum(z, 0) splits the gradient evenly between its two "
+    "arguments on a tie and returns 0.5. To follow the seed's convention, write the "
+    "activation with torch.relu.",
 )
 
 neuron__clamp_at_kink = Identity(
     name="neuron__clamp_at_kink",
     statement=r"\frac{\partial\, \mathrm{clamp}(z, \min = 0)}{\partial z} \Big|_{z=0} = 0"
-              r"\quad\text{(as the seed's } \max'(0) := 0)",
+    r"\quad\text{(as the seed's } \max'(0) := 0)",
     source=SLIDE,
     conditions=KINK,
     inputs={"z": scalar("zero")},
@@ -143,8 +145,8 @@ neuron__clamp_at_kink = Identity(
     counterpart="neuron__relu_at_kink",
     at_kink=True,
     lesson="At z = 0 max(0, z) has no derivative (the one-sided slopes are 0 and 1), so any "
-           "value is a convention. The seed fixes it at 0, which is what torch.relu "
-           "returns; torch.clamp(z, min=0) passes the gradient through whenever z >= 0, "
-           "bound included, and returns 1. To follow the seed's convention, write the "
-           "activation with torch.relu.",
+    "value is a convention. The seed fixes it at 0, which is what torch.relu "
+    "returns; torch.clamp(z, min=0) passes the gradient through whenever z >= 0, "
+    "bound included, and returns 1. To follow the seed's convention, write the "
+    "activation with torch.relu.",
 )

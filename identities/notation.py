@@ -23,12 +23,12 @@ def single_entry(rows: int, cols: int, i: int, j: int) -> torch.Tensor:
     return J
 
 
-def by_entry(rows: int, cols: int, per_entry: Callable[[int, int], torch.Tensor]
-             ) -> torch.Tensor:
+def by_entry(rows: int, cols: int, per_entry: Callable[[int, int], torch.Tensor]) -> torch.Tensor:
     """The tensor T[..., i, j] = per_entry(i, j) for an input of shape (rows, cols):
     the numerator-layout Jacobian from its partials with respect to each entry."""
-    stacked = torch.stack([torch.stack([per_entry(i, j) for j in range(cols)])
-                           for i in range(rows)])  # [i, j, ...]
+    stacked = torch.stack(
+        [torch.stack([per_entry(i, j) for j in range(cols)]) for i in range(rows)]
+    )  # [i, j, ...]
     return stacked.movedim((0, 1), (-2, -1))
 
 
@@ -39,10 +39,14 @@ def adjugate(X: torch.Tensor) -> torch.Tensor:
     if n == 1:
         return torch.ones_like(X)
     keep = [[k for k in range(n) if k != r] for r in range(n)]
-    return torch.stack([
-        torch.stack([(-1) ** (i + j) * torch.linalg.det(X[keep[j]][:, keep[i]])
-                     for j in range(n)])
-        for i in range(n)])
+    return torch.stack(
+        [
+            torch.stack(
+                [(-1) ** (i + j) * torch.linalg.det(X[keep[j]][:, keep[i]]) for j in range(n)]
+            )
+            for i in range(n)
+        ]
+    )
 
 
 def det_leibniz(X: torch.Tensor) -> torch.Tensor:
@@ -91,8 +95,10 @@ def curve_dx2(x, Y0, Y1, Y2):
     return -torch.sin(x) * Y1 - torch.cos(x) * Y2
 
 
-CURVE_CONDITIONS = ("x scalar; implicit: Y(x) square and invertible (here Y(x) = Y0 + sin(x) Y1 "
-                    "+ cos(x) Y2, strictly diagonally dominant for every x)")
+CURVE_CONDITIONS = (
+    "x scalar; implicit: Y(x) square and invertible (here Y(x) = Y0 + sin(x) Y1 "
+    "+ cos(x) Y2, strictly diagonally dominant for every x)"
+)
 
 
 def matrix_exp(X):
@@ -157,8 +163,7 @@ def vector_by_entries(size: int, entry) -> torch.Tensor:
 
 def matvec_by_entries(A, x):
     """z_i = sum_{k=1}^n a_ik x_k, i = 1..m."""
-    return vector_by_entries(A.shape[0],
-                             lambda i: sum(A[i, k] * x[k] for k in range(A.shape[1])))
+    return vector_by_entries(A.shape[0], lambda i: sum(A[i, k] * x[k] for k in range(A.shape[1])))
 
 
 def structure_matrix(kind: str, i: int, j: int, n: int) -> torch.Tensor:

@@ -22,14 +22,13 @@ quadratic_form__by_entries = Identity(
     inputs={"x": vector("n"), "A": matrix("n", "n")},
     form="value",
     function=lambda x, A: x @ A @ x,
-    claimed=lambda x, A: sum(A[i, j] * x[i] * x[j]
-                             for j in range(len(x)) for i in range(len(x))),
+    claimed=lambda x, A: sum(A[i, j] * x[i] * x[j] for j in range(len(x)) for i in range(len(x))),
 )
 
 quadratic_form__partial_by_entries = Identity(
     name="quadratic_form__partial_by_entries",
     statement=r"\frac{\partial \alpha}{\partial x_k} = \sum_{j=1}^n a_{kj} x_j "
-              r"+ \sum_{i=1}^n a_{ik} x_i",
+    r"+ \sum_{i=1}^n a_{ik} x_i",
     source=SLIDE,
     inputs={"x": vector("n"), "A": matrix("n", "n")},
     wrt="x",
@@ -51,7 +50,7 @@ quadratic_form__symmetric_A = Identity(
 quadratic_form__symmetric_rule_on_general_A = Identity(
     name="quadratic_form__symmetric_rule_on_general_A",
     statement=r"\frac{\partial\, x^\top A x}{\partial x} = 2 x^\top A"
-              r"\quad\text{(A not symmetric)}",
+    r"\quad\text{(A not symmetric)}",
     source=SLIDE,
     conditions="A is n x n, not assumed symmetric",
     inputs={"x": vector("n"), "A": matrix("n", "n")},
@@ -61,10 +60,10 @@ quadratic_form__symmetric_rule_on_general_A = Identity(
     holds=False,
     counterpart="quadratic_form__general_A",
     lesson="2 x^T A is the derivative only when A = A^T. For a general A the derivative is "
-           "x^T (A + A^T): x^T A x = x^T A^T x, so only the symmetric part (A + A^T)/2 of A "
-           "shapes the form, and 2 x^T A counts the antisymmetric part (A - A^T)/2, which "
-           "contributes nothing to the form, as if it did. The two agree exactly when "
-           "x^T (A - A^T) = 0.",
+    "x^T (A + A^T): x^T A x = x^T A^T x, so only the symmetric part (A + A^T)/2 of A "
+    "shapes the form, and 2 x^T A counts the antisymmetric part (A - A^T)/2, which "
+    "contributes nothing to the form, as if it did. The two agree exactly when "
+    "x^T (A - A^T) = 0.",
 )
 
 squared_norm = Identity(

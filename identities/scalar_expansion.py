@@ -8,8 +8,9 @@ from identities.spec import Identity, Source, scalar, vector
 SLIDE = Source("seed", "Derivatives involving scalar expansion")
 EXAMPLE = Source("seed", "Example (Derivatives involving scalar expansion)")
 
-DIV_INSTANCE = ("An instance of the printed rule on x / z (not among the seed's examples); "
-                "adds z != 0.")
+DIV_INSTANCE = (
+    "An instance of the printed rule on x / z (not among the seed's examples); adds z != 0."
+)
 #: x is n x 1, z is a scalar.
 INPUTS = {"x": vector("n"), "z": scalar()}
 
@@ -21,7 +22,7 @@ def _eye(x):
 scalar_expansion__add__means_ones = Identity(
     name="scalar_expansion__add__means_ones",
     statement=r"\mathbf{y} = \mathbf{x} + z \text{ means } \mathbf{y} = \mathbf{x} + "
-              r"z\vec{\mathbf{1}}",
+    r"z\vec{\mathbf{1}}",
     source=SLIDE,
     inputs=INPUTS,
     form="value",
@@ -42,7 +43,7 @@ scalar_expansion__add__wrt_x = Identity(
 scalar_expansion__add__wrt_z = Identity(
     name="scalar_expansion__add__wrt_z",
     statement=r"\frac{\partial}{\partial z}(\mathbf{x} + z) = \vec{\mathbf{1}}"
-              r"\quad\text{(a column vector, not a matrix)}",
+    r"\quad\text{(a column vector, not a matrix)}",
     source=EXAMPLE,
     inputs=INPUTS,
     wrt="z",
@@ -53,7 +54,7 @@ scalar_expansion__add__wrt_z = Identity(
 scalar_expansion__scale__wrt_x = Identity(
     name="scalar_expansion__scale__wrt_x",
     statement=r"\frac{\partial}{\partial \mathbf{x}} z\mathbf{x} = "
-              r"\mathrm{diag}(z\vec{1}) = z\mathbf{I}",
+    r"\mathrm{diag}(z\vec{1}) = z\mathbf{I}",
     source=EXAMPLE,
     inputs=INPUTS,
     wrt="x",
@@ -76,8 +77,8 @@ scalar_expansion__scale__wrt_z = Identity(
 scalar_expansion__div__wrt_x = Identity(
     name="scalar_expansion__div__wrt_x",
     statement=r"\mathbf{J}_x = \frac{\partial}{\partial \mathbf{x}}(\mathbf{x} \oslash "
-              r"z\vec{\mathbf{1}}) = \mathrm{diag}\left(\cdots \frac{\partial}{\partial x_i}"
-              r"\frac{x_i}{z} \cdots\right) = \mathrm{diag}(\cdots 1/z \cdots)",
+    r"z\vec{\mathbf{1}}) = \mathrm{diag}\left(\cdots \frac{\partial}{\partial x_i}"
+    r"\frac{x_i}{z} \cdots\right) = \mathrm{diag}(\cdots 1/z \cdots)",
     source=SLIDE,
     conditions="z != 0",
     reading=DIV_INSTANCE,
@@ -90,7 +91,7 @@ scalar_expansion__div__wrt_x = Identity(
 scalar_expansion__div__wrt_z = Identity(
     name="scalar_expansion__div__wrt_z",
     statement=r"\frac{\partial \mathbf{y}}{\partial z} = \frac{\partial}{\partial z}"
-              r"(\mathbf{x} \oslash z\vec{\mathbf{1}}) = -\frac{\mathbf{x}}{z^2}",
+    r"(\mathbf{x} \oslash z\vec{\mathbf{1}}) = -\frac{\mathbf{x}}{z^2}",
     source=SLIDE,
     conditions="z != 0",
     reading=DIV_INSTANCE,

@@ -202,29 +202,35 @@ def _declaration_problems(where: str, decl: Input) -> list[str]:
         return out
     if isinstance(decl, (Size, Index)):
         if not isinstance(decl.symbol, str) or not decl.symbol:
-            return [f"{where}: {type(decl).__name__.lower()}({decl.symbol!r}) needs a "
-                    "dimension symbol such as 'n'."]
+            return [
+                f"{where}: {type(decl).__name__.lower()}({decl.symbol!r}) needs a "
+                "dimension symbol such as 'n'."
+            ]
         return []
     if isinstance(decl, Integer):
-        if not (isinstance(decl.low, int) and isinstance(decl.high, int)
-                and decl.low <= decl.high):
-            return [f"{where}: integer({decl.low!r}, {decl.high!r}) needs ints with "
-                    "low <= high."]
+        if not (isinstance(decl.low, int) and isinstance(decl.high, int) and decl.low <= decl.high):
+            return [f"{where}: integer({decl.low!r}, {decl.high!r}) needs ints with low <= high."]
         return []
     if not isinstance(decl, Array):
         return []
     domain = decl.domain
     if isinstance(domain, tuple):
         if len(domain) != 2 or not domain[0] < domain[1]:
-            return [f"{where}: domain={domain!r} is an empty interval; give (low, high) "
-                    "with low < high."]
+            return [
+                f"{where}: domain={domain!r} is an empty interval; give (low, high) "
+                "with low < high."
+            ]
         return []
     if domain not in DOMAIN_NAMES:
-        return [f"{where}: domain={domain!r} is not a known domain; use one of "
-                f"{sorted(DOMAIN_NAMES)} or a (low, high) interval."]
+        return [
+            f"{where}: domain={domain!r} is not a known domain; use one of "
+            f"{sorted(DOMAIN_NAMES)} or a (low, high) interval."
+        ]
     if domain in SQUARE_DOMAINS and (len(decl.shape) != 2 or decl.shape[0] != decl.shape[1]):
-        return [f"{where}: domain={domain!r} needs a square matrix, but the shape is "
-                f"{decl.shape}; declare it as matrix('n', 'n', {domain!r})."]
+        return [
+            f"{where}: domain={domain!r} needs a square matrix, but the shape is "
+            f"{decl.shape}; declare it as matrix('n', 'n', {domain!r})."
+        ]
     return []
 
 
@@ -277,8 +283,10 @@ def entrywise(shape: Sequence[int], entry: Callable[..., Any]) -> torch.Tensor:
     ``entrywise(X.shape, lambda p, q: float(p == i and q == j))``; the sizes may come from
     an input's shape or from ``size("n")`` inputs."""
     shape = tuple(int(d) for d in shape)
-    cells = [torch.as_tensor(entry(*idx), dtype=torch.float64)
-             for idx in itertools.product(*(range(d) for d in shape))]
+    cells = [
+        torch.as_tensor(entry(*idx), dtype=torch.float64)
+        for idx in itertools.product(*(range(d) for d in shape))
+    ]
     if not cells:
         return torch.zeros(shape, dtype=torch.float64)
     return torch.stack(cells).reshape(shape)
@@ -336,68 +344,95 @@ class Identity:
         """What is wrong with this spec, one sentence each (field, value, fix)."""
         out: list[str] = []
         if not isinstance(self.name, str) or not _NAME.match(self.name):
-            out.append(f"name={self.name!r} must be a non-empty identifier-like string "
-                       "(letters, digits, '_', '.', '-').")
+            out.append(
+                f"name={self.name!r} must be a non-empty identifier-like string "
+                "(letters, digits, '_', '.', '-')."
+            )
         if not isinstance(self.source, Source):
-            out.append(f"source={self.source!r} must be a Source(document, ref), "
-                       "e.g. Source('seed', 'Jacobian').")
+            out.append(
+                f"source={self.source!r} must be a Source(document, ref), "
+                "e.g. Source('seed', 'Jacobian')."
+            )
         if not isinstance(self.inputs, Mapping) or not self.inputs:
-            out.append(f"inputs={self.inputs!r} must be a non-empty dict of name -> "
-                       "vector(...)/matrix(...)/scalar(...).")
+            out.append(
+                f"inputs={self.inputs!r} must be a non-empty dict of name -> "
+                "vector(...)/matrix(...)/scalar(...)."
+            )
             return out
         for key, decl in self.inputs.items():
             if not isinstance(decl, (Array, Integer, Size, Index, SmoothMap, Derived)):
-                out.append(f"inputs[{key!r}]={decl!r} is not an input declaration; use "
-                           "scalar(), vector(n), matrix(m, n), column(n), row(n), integer(), "
-                           "size(n), index(n), smooth_map(), derived().")
+                out.append(
+                    f"inputs[{key!r}]={decl!r} is not an input declaration; use "
+                    "scalar(), vector(n), matrix(m, n), column(n), row(n), integer(), "
+                    "size(n), index(n), smooth_map(), derived()."
+                )
             else:
                 out.extend(_declaration_problems(f"inputs[{key!r}]", decl))
         used = set(self.symbols)
         for sym in (*self.dims, *self.distinct):
             if sym not in used:
-                out.append(f"dimension {sym!r} appears in dims/distinct but in no input's "
-                           f"shape (inputs use {sorted(used)}); every dimension must be "
-                           "fixed by an input, not only by the output.")
+                out.append(
+                    f"dimension {sym!r} appears in dims/distinct but in no input's "
+                    f"shape (inputs use {sorted(used)}); every dimension must be "
+                    "fixed by an input, not only by the output."
+                )
         for sym, bounds in self.dims.items():
-            if (not isinstance(bounds, tuple) or len(bounds) != 2
-                    or not all(isinstance(b, int) for b in bounds)
-                    or not 0 <= bounds[0] <= bounds[1]):
-                out.append(f"dims[{sym!r}]={bounds!r} must be a (low, high) pair of ints "
-                           "with 0 <= low <= high.")
+            if (
+                not isinstance(bounds, tuple)
+                or len(bounds) != 2
+                or not all(isinstance(b, int) for b in bounds)
+                or not 0 <= bounds[0] <= bounds[1]
+            ):
+                out.append(
+                    f"dims[{sym!r}]={bounds!r} must be a (low, high) pair of ints "
+                    "with 0 <= low <= high."
+                )
         if self.form not in FORMS:
             out.append(f"form={self.form!r} is not one of {FORMS}.")
         if self.layout not in LAYOUTS:
             out.append(f"layout={self.layout!r} is not one of {LAYOUTS}.")
         if self.form == "value":
             if self.wrt is not None:
-                out.append(f"wrt={self.wrt!r} must be None for form='value' "
-                           "(an algebraic identity takes no derivative).")
+                out.append(
+                    f"wrt={self.wrt!r} must be None for form='value' "
+                    "(an algebraic identity takes no derivative)."
+                )
         elif not self.wrt_names:
-            out.append(f"wrt={self.wrt!r}: form={self.form!r} takes a derivative; name the "
-                       f"input it is taken with respect to (one of {tuple(self.inputs)}).")
+            out.append(
+                f"wrt={self.wrt!r}: form={self.form!r} takes a derivative; name the "
+                f"input it is taken with respect to (one of {tuple(self.inputs)})."
+            )
         elif isinstance(self.wrt, tuple) and self.form != "differential":
-            out.append(f"wrt={self.wrt!r}: several inputs at once only with "
-                       "form='differential'; otherwise name one input.")
+            out.append(
+                f"wrt={self.wrt!r}: several inputs at once only with "
+                "form='differential'; otherwise name one input."
+            )
         elif self.entry and self.form != "jacobian":
-            out.append(f"wrt={self.wrt!r}: a derivative with respect to one entry is a "
-                       "jacobian (shaped like the function's value); use form='jacobian'.")
+            out.append(
+                f"wrt={self.wrt!r}: a derivative with respect to one entry is a "
+                "jacobian (shaped like the function's value); use form='jacobian'."
+            )
         else:
             for name in self.entry:
                 if not isinstance(self.inputs.get(name), (Index, Integer)):
-                    out.append(f"wrt={self.wrt!r}: the index {name!r} must be an input "
-                               "declared as index('n') (or integer(lo, hi)).")
+                    out.append(
+                        f"wrt={self.wrt!r}: the index {name!r} must be an input "
+                        "declared as index('n') (or integer(lo, hi))."
+                    )
             for name in self.wrt_names:
                 if name not in self.inputs:
-                    out.append(f"wrt={name!r} is not one of its inputs "
-                               f"{tuple(self.inputs)}.")
+                    out.append(f"wrt={name!r} is not one of its inputs {tuple(self.inputs)}.")
                 elif not isinstance(self.inputs[name], (Array, Derived)):
-                    out.append(f"wrt={name!r} names a {type(self.inputs[name]).__name__} "
-                               "input; derivatives are taken with respect to tensor inputs.")
+                    out.append(
+                        f"wrt={name!r} names a {type(self.inputs[name]).__name__} "
+                        "input; derivatives are taken with respect to tensor inputs."
+                    )
         if not isinstance(self.holds, bool):
             out.append(f"holds={self.holds!r} must be True or False.")
         elif not self.holds and not self.lesson.strip():
-            out.append("holds=False needs a lesson: say why the statement fails and "
-                       "what is true instead.")
+            out.append(
+                "holds=False needs a lesson: say why the statement fails and what is true instead."
+            )
         for field in ("function", "claimed"):
             out.extend(self._signature_problems(field))
         return out
@@ -417,8 +452,10 @@ class Identity:
         if field == "claimed" and self.form == "differential":
             wanted += [f"d{w}" for w in self.wrt_names]
         if sorted(names) != sorted(wanted):
-            return [f"{field} takes arguments {tuple(names)} but should take "
-                    f"{tuple(wanted)}; write it as lambda {', '.join(wanted)}: ..."]
+            return [
+                f"{field} takes arguments {tuple(names)} but should take "
+                f"{tuple(wanted)}; write it as lambda {', '.join(wanted)}: ..."
+            ]
         return []
 
     @property

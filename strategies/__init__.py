@@ -21,8 +21,21 @@ from strategies.inputs import DIM_RANGE, Example, dimensions, examples
 from strategies.maps import GeneratedMap, smooth_maps
 
 __all__ = [
-    "BOUND", "DIM_RANGE", "DOMAINS", "MARGIN", "Example", "GeneratedMap", "arrays",
-    "dimensions", "direction_domain", "elementwise", "examples", "floats",
-    "orthogonal_matrices", "smooth_maps", "structure_basis", "symmetric_matrices",
+    "BOUND",
+    "DIM_RANGE",
+    "DOMAINS",
+    "MARGIN",
+    "Example",
+    "GeneratedMap",
+    "arrays",
+    "dimensions",
+    "direction_domain",
+    "elementwise",
+    "examples",
+    "floats",
+    "orthogonal_matrices",
+    "smooth_maps",
+    "structure_basis",
+    "symmetric_matrices",
     "toeplitz_matrices",
 ]

@@ -35,9 +35,15 @@ def floats(low: float, high: float, *, open_interval: bool = False) -> st.Search
 
     Shrinks toward the simplest value in the range: 0 or the smallest integer in it.
     """
-    return st.floats(low, high, allow_nan=False, allow_infinity=False,
-                     allow_subnormal=False, exclude_min=open_interval,
-                     exclude_max=open_interval)
+    return st.floats(
+        low,
+        high,
+        allow_nan=False,
+        allow_infinity=False,
+        allow_subnormal=False,
+        exclude_min=open_interval,
+        exclude_max=open_interval,
+    )
 
 
 def integers_or_floats(low: float, high: float) -> st.SearchStrategy[float]:
@@ -55,13 +61,15 @@ def _tensor(values: list[float], shape: tuple[int, ...]) -> torch.Tensor:
     return torch.tensor(values, dtype=torch.float64).reshape(shape)
 
 
-def elementwise(shape: tuple[int, ...], elements: st.SearchStrategy[float], *,
-                distinct: bool = True) -> st.SearchStrategy[torch.Tensor]:
+def elementwise(
+    shape: tuple[int, ...], elements: st.SearchStrategy[float], *, distinct: bool = True
+) -> st.SearchStrategy[torch.Tensor]:
     """Tensors of ``shape`` whose entries are draws of ``elements``, pairwise distinct
     unless ``distinct=False`` (needed when ``elements`` has few values)."""
     size = math.prod(shape)
     return st.lists(elements, min_size=size, max_size=size, unique=distinct).map(
-        lambda vals: _tensor(vals, shape))
+        lambda vals: _tensor(vals, shape)
+    )
 
 
 # -- raw entries and constructions -------------------------------------------------------
@@ -94,21 +102,27 @@ class Raw:
     def strategy(self) -> st.SearchStrategy[float]:
         """One entry, as the normal path draws it."""
         if self.constant:
-            return (st.sampled_from([self.low, -self.low]) if self.signed
-                    else st.just(self.low))
-        magnitude = (integers_or_floats(self.low, self.high) if self.integers and not self.open
-                     else floats(self.low, self.high, open_interval=self.open))
+            return st.sampled_from([self.low, -self.low]) if self.signed else st.just(self.low)
+        magnitude = (
+            integers_or_floats(self.low, self.high)
+            if self.integers and not self.open
+            else floats(self.low, self.high, open_interval=self.open)
+        )
         return _signed(magnitude) if self.signed else magnitude
 
     def flat_strategy(self) -> st.SearchStrategy[float]:
         """One entry as the shrink path draws it: a sign (a boolean) if signed, then a plain
         float if the range is not one value; the choices are exactly ``choices()``'s."""
-        magnitude = (st.just(self.low) if self.constant
-                     else floats(self.low, self.high, open_interval=self.open))
+        magnitude = (
+            st.just(self.low)
+            if self.constant
+            else floats(self.low, self.high, open_interval=self.open)
+        )
         return _signed(magnitude) if self.signed else magnitude
 
-    def sample(self, shape: tuple[int, ...], generator: torch.Generator
-               ) -> tuple[torch.Tensor | None, torch.Tensor]:
+    def sample(
+        self, shape: tuple[int, ...], generator: torch.Generator
+    ) -> tuple[torch.Tensor | None, torch.Tensor]:
         """A batch of raw entries: (negated or None, magnitudes), both of ``shape``."""
         u = torch.rand(shape, generator=generator, dtype=torch.float64)
         if self.open:
@@ -163,18 +177,23 @@ class Construction:
             # Hypothesis cannot hold thousands of entries in one example; a seed can. Such
             # shapes never give the minimal counterexample anyway, small ones do.
             return st.integers(0, 2**32 - 1).map(self.seeded)
-        parts = [elementwise(shape, raw.strategy(), distinct=raw.distinct)
-                 for shape, raw in self.parts]
+        parts = [
+            elementwise(shape, raw.strategy(), distinct=raw.distinct) for shape, raw in self.parts
+        ]
         return st.tuples(*parts).map(lambda drawn: self.build(*drawn))
 
     def flat_strategy(self) -> st.SearchStrategy[torch.Tensor]:
-        parts = [st.lists(raw.flat_strategy(), min_size=math.prod(shape),
-                          max_size=math.prod(shape)).map(functools.partial(_tensor, shape=shape))
-                 for shape, raw in self.parts]
+        parts = [
+            st.lists(raw.flat_strategy(), min_size=math.prod(shape), max_size=math.prod(shape)).map(
+                functools.partial(_tensor, shape=shape)
+            )
+            for shape, raw in self.parts
+        ]
         return st.tuples(*parts).map(lambda drawn: self.build(*drawn))
 
-    def sample(self, batch: int, generator: torch.Generator
-               ) -> tuple[torch.Tensor, list[tuple[torch.Tensor | None, torch.Tensor]]]:
+    def sample(
+        self, batch: int, generator: torch.Generator
+    ) -> tuple[torch.Tensor, list[tuple[torch.Tensor | None, torch.Tensor]]]:
         """``batch`` values at once, with their raw parts (for ``choices``)."""
         raws = [raw.sample((batch, *shape), generator) for shape, raw in self.parts]
         return self.build(*[signed_values(*r) for r in raws]), raws
@@ -209,8 +228,8 @@ def _dominant(n: int, *, symmetric: bool, signed: bool) -> Construction:
     diagonal signs are drawn (det of either sign); without, the diagonal is positive, so
     every eigenvalue has a positive real part and det > 0.
     """
-    def build(a: torch.Tensor, m: torch.Tensor, s: torch.Tensor | None = None
-              ) -> torch.Tensor:
+
+    def build(a: torch.Tensor, m: torch.Tensor, s: torch.Tensor | None = None) -> torch.Tensor:
         if symmetric:
             a = torch.triu(a, 1) + torch.triu(a, 1).mT
         a = a - torch.diag_embed(torch.diagonal(a, dim1=-2, dim2=-1))
@@ -246,6 +265,7 @@ def _separated(n: int) -> Construction:
     ``lambda_1`` in [-4, 4], each next one 1 to 3 above it; Q orthogonal (Cayley). Simple,
     well-separated eigenvalues make eigenvectors differentiable (Cookbook 67-68).
     """
+
     def build(first: torch.Tensor, gaps: torch.Tensor, a: torch.Tensor) -> torch.Tensor:
         steps = torch.cat([torch.zeros_like(first)[..., None], gaps], dim=-1)
         lam = first[..., None] + torch.cumsum(steps, dim=-1)
@@ -253,8 +273,10 @@ def _separated(n: int) -> Construction:
         out = q @ torch.diag_embed(lam) @ q.mT
         return (out + out.mT) / 2
 
-    return Construction((((), RAW["general"]), ((n - 1,), Raw(1.0, 3.0, distinct=False)),
-                         ((n, n), _UNIT_BOX)), build)
+    return Construction(
+        (((), RAW["general"]), ((n - 1,), Raw(1.0, 3.0, distinct=False)), ((n, n), _UNIT_BOX)),
+        build,
+    )
 
 
 def _toeplitz(n: int, *, symmetric: bool = False) -> Construction:
@@ -305,7 +327,7 @@ DOMAINS: dict[str, str] = {
     "zero": "every entry exactly 0 (for conventions at a kink)",
     "symmetric": "square, A = A^T",
     "invertible": "square, strictly diagonally dominant (cond_inf <= 2 + 4(n-1)), "
-                  "det of either sign",
+    "det of either sign",
     "positive_determinant": "like invertible, with a positive diagonal, so det > 0",
     "spd": "symmetric positive definite, diagonally dominant",
     "symmetric_invertible": "symmetric, diagonally dominant, det of either sign",
@@ -367,16 +389,21 @@ def construction(shape: tuple[int, ...], domain: str | tuple[float, float]) -> C
         return Construction(((shape, RAW[domain]),), _identity)
     if domain in MATRICES:
         if len(shape) != 2 or shape[0] != shape[1]:
-            raise ValueError(f"domain={domain!r} needs a square matrix, got shape {shape}; "
-                             "declare it as matrix('n', 'n', ...).")
+            raise ValueError(
+                f"domain={domain!r} needs a square matrix, got shape {shape}; "
+                "declare it as matrix('n', 'n', ...)."
+            )
         return MATRICES[domain](shape[0])
-    raise ValueError(f"domain={domain!r} is not a known domain; use one of "
-                     f"{sorted(DOMAINS)} or a (low, high) interval.")
+    raise ValueError(
+        f"domain={domain!r} is not a known domain; use one of "
+        f"{sorted(DOMAINS)} or a (low, high) interval."
+    )
 
 
 @functools.lru_cache(maxsize=4096)
-def arrays(shape: tuple[int, ...], domain: str | tuple[float, float]
-           ) -> st.SearchStrategy[torch.Tensor]:
+def arrays(
+    shape: tuple[int, ...], domain: str | tuple[float, float]
+) -> st.SearchStrategy[torch.Tensor]:
     """Float64 tensors of a concrete ``shape`` in ``domain`` (see ``construction``).
 
     Strategies are built once per (shape, domain) and reused: building one costs far more

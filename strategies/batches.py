@@ -31,8 +31,12 @@ class Batch:
     def example(self, i: int) -> Example:
         def pick(v: Any) -> Any:
             return v[i] if isinstance(v, torch.Tensor) else v
-        return Example(dict(self.dims), {k: pick(v) for k, v in self.values.items()},
-                       {k: v[i] for k, v in self.directions.items()})
+
+        return Example(
+            dict(self.dims),
+            {k: pick(v) for k, v in self.values.items()},
+            {k: v[i] for k, v in self.directions.items()},
+        )
 
     def choices(self, i: int) -> tuple:
         """The choices of the flat strategies that draw example ``i``."""
@@ -42,18 +46,24 @@ class Batch:
         return tuple(out)
 
 
-def sample_dims(spec: Identity, dim_range: tuple[int, int], generator: torch.Generator
-                ) -> dict[str, int]:
+def sample_dims(
+    spec: Identity, dim_range: tuple[int, int], generator: torch.Generator
+) -> dict[str, int]:
     """The dimensions of one batch: ``spec.distinct`` pairwise different, each symbol in
     its range (``spec.dims``, else ``dim_range``)."""
+
     def uniform(lo: int, hi: int) -> int:
         return int(torch.randint(lo, hi + 1, (), generator=generator))
 
     dims: dict[str, int] = {}
     if spec.distinct:
         lo, hi = dim_range
-        pool = torch.randperm(max(hi, lo + len(spec.distinct) - 1) - lo + 1,
-                              generator=generator)[:len(spec.distinct)] + lo
+        pool = (
+            torch.randperm(max(hi, lo + len(spec.distinct) - 1) - lo + 1, generator=generator)[
+                : len(spec.distinct)
+            ]
+            + lo
+        )
         dims.update(zip(spec.distinct, (int(v) for v in pool), strict=True))
     for sym in spec.symbols:
         if sym not in dims:
@@ -61,8 +71,7 @@ def sample_dims(spec: Identity, dim_range: tuple[int, int], generator: torch.Gen
     return dims
 
 
-def sample(spec: Identity, dims: dict[str, int], count: int, generator: torch.Generator
-           ) -> Batch:
+def sample(spec: Identity, dims: dict[str, int], count: int, generator: torch.Generator) -> Batch:
     """``count`` examples at ``dims``, in the order ``examples`` draws them."""
     raws: list = []
 
@@ -89,6 +98,5 @@ def sample(spec: Identity, dims: dict[str, int], count: int, generator: torch.Ge
         fixed = {k: v for k, v in args.items() if not isinstance(v, torch.Tensor)}
         return torch.vmap(lambda b: decl.build(**b, **fixed))(batched)
 
-    values, directions = draw_inputs(spec, dims, draw, build,
-                                     lambda value: tuple(value.shape[1:]))
+    values, directions = draw_inputs(spec, dims, draw, build, lambda value: tuple(value.shape[1:]))
     return Batch(dims, values, directions, raws)

@@ -57,8 +57,7 @@ class Example:
 
     def __repr__(self) -> str:
         dims = "  ".join(f"{k}={v}" for k, v in self.dims.items())
-        vals = "  ".join(f"{k}={_show(v)}" for k, v in {**self.values,
-                                                        **self.directions}.items())
+        vals = "  ".join(f"{k}={_show(v)}" for k, v in {**self.values, **self.directions}.items())
         return f"Example({dims}  {vals})".replace("(  ", "(")
 
 
@@ -68,9 +67,11 @@ def _show(value: Any) -> str:
     return repr(value)
 
 
-def dimensions(spec: Identity, dim_range: tuple[int, int] = DIM_RANGE,
-               ranges: dict[str, tuple[int, int]] | None = None
-               ) -> st.SearchStrategy[dict[str, int]]:
+def dimensions(
+    spec: Identity,
+    dim_range: tuple[int, int] = DIM_RANGE,
+    ranges: dict[str, tuple[int, int]] | None = None,
+) -> st.SearchStrategy[dict[str, int]]:
     """Values for the spec's symbolic dimensions; shrinks toward the smallest sizes.
 
     Symbols listed in ``spec.distinct`` get pairwise different values; ``ranges`` gives
@@ -79,15 +80,21 @@ def dimensions(spec: Identity, dim_range: tuple[int, int] = DIM_RANGE,
     ranges = ranges or {}
     if not spec.symbols and not spec.distinct:
         return st.just({})
+
     @st.composite
     def draw_dims(draw: st.DrawFn) -> dict[str, int]:
         out: dict[str, int] = {}
         if spec.distinct:
             lo, hi = dim_range
-            values = draw(st.lists(st.integers(lo, max(hi, lo + len(spec.distinct) - 1)),
-                                   min_size=len(spec.distinct),
-                                   max_size=len(spec.distinct), unique=True),
-                          label="distinct dims")
+            values = draw(
+                st.lists(
+                    st.integers(lo, max(hi, lo + len(spec.distinct) - 1)),
+                    min_size=len(spec.distinct),
+                    max_size=len(spec.distinct),
+                    unique=True,
+                ),
+                label="distinct dims",
+            )
             out.update(zip(spec.distinct, values, strict=True))
         for sym in spec.symbols:
             if sym not in out:
@@ -102,8 +109,7 @@ def _size(d: str | int | None, dims: dict[str, int]) -> int | None:
     return dims[d] if isinstance(d, str) else d
 
 
-def value_of(decl: Input, dims: dict[str, int], flat: bool = False
-             ) -> st.SearchStrategy[Any]:
+def value_of(decl: Input, dims: dict[str, int], flat: bool = False) -> st.SearchStrategy[Any]:
     """The strategy for one non-derived input declaration, given the dimensions
     (``flat``: raw entries as plain floats in order; see ``strategies.arrays.Raw``)."""
     if isinstance(decl, Array):
@@ -122,11 +128,13 @@ def value_of(decl: Input, dims: dict[str, int], flat: bool = False
     raise TypeError(f"no strategy for input declaration {decl!r}")
 
 
-def draw_inputs(spec: Identity, dims: dict[str, int],
-                draw: Callable[[Input, dict[str, int], str], Any],
-                build: Callable[[Derived, dict[str, Any]], Any],
-                shape_of: Callable[[Any], tuple[int, ...]]
-                ) -> tuple[dict[str, Any], dict[str, Any]]:
+def draw_inputs(
+    spec: Identity,
+    dims: dict[str, int],
+    draw: Callable[[Input, dict[str, int], str], Any],
+    build: Callable[[Derived, dict[str, Any]], Any],
+    shape_of: Callable[[Any], tuple[int, ...]],
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """The one draw order of every example, one at a time (Hypothesis) or a batch at a time
     (``strategies.batches``): each input in order, derived ones last (their extra draws,
     then the build), then the directions of a differential rule. Returns (values,
@@ -150,31 +158,39 @@ def draw_inputs(spec: Identity, dims: dict[str, int],
         for name in spec.wrt_names:
             decl = spec.inputs[name]
             domain = direction_domain(decl.domain if isinstance(decl, Array) else "")
-            directions[f"d{name}"] = draw(Array(shape_of(values[name]), domain), dims,
-                                          f"d{name}")
+            directions[f"d{name}"] = draw(Array(shape_of(values[name]), domain), dims, f"d{name}")
     return ordered, directions
 
 
-def examples(spec: Identity, dim_range: tuple[int, int] = DIM_RANGE, *,
-             large: bool = False, fixed_dims: dict[str, int] | None = None
-             ) -> st.SearchStrategy[Example]:
+def examples(
+    spec: Identity,
+    dim_range: tuple[int, int] = DIM_RANGE,
+    *,
+    large: bool = False,
+    fixed_dims: dict[str, int] | None = None,
+) -> st.SearchStrategy[Example]:
     """Complete examples for ``spec``: dims, then the inputs in ``draw_inputs``' order.
 
     With ``large``, the symbols take ``large_ranges``. With ``fixed_dims``, the dimensions
     are those and every array is drawn flat (to shrink an example found by the sweep, whose
     raw entries are the choices; ``strategies.batches``)."""
     flat = fixed_dims is not None
-    dims_strategy = (st.just(dict(fixed_dims)) if fixed_dims is not None else
-                     dimensions(spec, dim_range, large_ranges(spec) if large else None))
+    dims_strategy = (
+        st.just(dict(fixed_dims))
+        if fixed_dims is not None
+        else dimensions(spec, dim_range, large_ranges(spec) if large else None)
+    )
 
     @st.composite
     def draw_example(draw: st.DrawFn) -> Example:
         dims = draw(dims_strategy)
         values, directions = draw_inputs(
-            spec, dims,
+            spec,
+            dims,
             lambda decl, dims, label: draw(value_of(decl, dims, flat), label=label),
             lambda decl, args: torch.as_tensor(decl.build(**args), dtype=torch.float64),
-            lambda value: tuple(value.shape))
+            lambda value: tuple(value.shape),
+        )
         return Example(dims, values, directions)
 
     return draw_example()

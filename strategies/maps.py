@@ -48,8 +48,9 @@ class GeneratedMap:
     ``g.jacobian(x)`` is the closed form, shape ``out + in`` (numerator layout).
     """
 
-    def __init__(self, layers: list[Affine | Activation], dim_in: int | None,
-                 dim_out: int | None) -> None:
+    def __init__(
+        self, layers: list[Affine | Activation], dim_in: int | None, dim_out: int | None
+    ) -> None:
         self.layers = layers
         self.dim_in = dim_in
         self.dim_out = dim_out
@@ -97,9 +98,10 @@ class GeneratedMap:
 @functools.lru_cache(maxsize=1024)
 def _affine(fan_in: int, fan_out: int, scale: float = 1.0) -> st.SearchStrategy[Affine]:
     # Weights in [-1, 1] * scale / fan_in keep |W u + c| <= scale * max|u| + 1.
-    return st.tuples(elementwise((fan_out, fan_in), floats(-1.0, 1.0)),
-                     elementwise((fan_out,), floats(-1.0, 1.0))).map(
-        lambda wc: Affine(wc[0] * (scale / fan_in), wc[1]))
+    return st.tuples(
+        elementwise((fan_out, fan_in), floats(-1.0, 1.0)),
+        elementwise((fan_out,), floats(-1.0, 1.0)),
+    ).map(lambda wc: Affine(wc[0] * (scale / fan_in), wc[1]))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -115,8 +117,10 @@ def smooth_maps(*, dim_in: int | None, dim_out: int | None) -> st.SearchStrategy
 def _smooth_maps(draw: st.DrawFn, *, dim_in: int | None, dim_out: int | None) -> GeneratedMap:
     n_in = 1 if dim_in is None else dim_in
     n_out = 1 if dim_out is None else dim_out
-    kind = draw(st.sampled_from(["affine", "activation(affine)",
-                                 "affine(activation(affine))"]), label="map kind")
+    kind = draw(
+        st.sampled_from(["affine", "activation(affine)", "affine(activation(affine))"]),
+        label="map kind",
+    )
     act = Activation(draw(st.sampled_from(sorted(ACTIVATIONS)), label="activation"))
     # In front of exp the weights are scaled by 1/BOUND, so |argument| <= 2 for inputs up to
     # BOUND and the map's values stay below e^2 ~ 7.4; maps then compose (f(g(x))) without

@@ -4,19 +4,26 @@ Each row is one kind of mistake people make when writing a spec file. The messag
 name the file, the spec, the field or what went wrong, the offending value, and the fix.
 """
 
-
 import pytest
 
 from identities.engine import load_catalog, run_entry
 
-HEADER = "import numpy as np\nimport torch\n" \
-         "from identities import Identity, Source, matrix, scalar, vector\n" \
-         "S = Source('my notes', 'p. 1')\n"
+HEADER = (
+    "import numpy as np\nimport torch\n"
+    "from identities import Identity, Source, matrix, scalar, vector\n"
+    "S = Source('my notes', 'p. 1')\n"
+)
 
 
 def spec(name="s", **fields):
-    defaults = {"statement": "'s'", "source": "S", "inputs": "{'x': vector('n')}",
-                "wrt": "'x'", "function": "lambda x: x @ x", "claimed": "lambda x: 2 * x"}
+    defaults = {
+        "statement": "'s'",
+        "source": "S",
+        "inputs": "{'x': vector('n')}",
+        "wrt": "'x'",
+        "function": "lambda x: x @ x",
+        "claimed": "lambda x: 2 * x",
+    }
     defaults.update(fields)
     body = ", ".join(f"{k}={v}" for k, v in defaults.items())
     return f"{name} = Identity(name={name!r}, {body})\n"
@@ -25,52 +32,79 @@ def spec(name="s", **fields):
 # kind -> (file text, fragments the message must contain)
 CASES = {
     "wrt not an input": (spec(wrt="'C'"), ["wrt='C' is not one of its inputs", "('x',)"]),
-    "dimension only in the output": (spec(dims="{'k': (1, 3)}"),
-                                     ["dimension 'k'", "in no input", "fixed by an input"]),
-    "claim of the wrong shape": (spec(claimed="lambda x: (2 * x)[:, None]"),
-                                 ["claimed returns shape (", ", 1)",
-                                  "numerator layout", "has shape (", " or (1, "]),
+    "dimension only in the output": (
+        spec(dims="{'k': (1, 3)}"),
+        ["dimension 'k'", "in no input", "fixed by an input"],
+    ),
+    "claim of the wrong shape": (
+        spec(claimed="lambda x: (2 * x)[:, None]"),
+        ["claimed returns shape (", ", 1)", "numerator layout", "has shape (", " or (1, "],
+    ),
     "function not differentiable (numpy)": (
         spec(function="lambda x: torch.tensor(np.sum(x.numpy() ** 2))"),
-        ["function is not differentiable by torch", "torch operations only"]),
+        ["function is not differentiable by torch", "torch operations only"],
+    ),
     "function breaks the graph (.detach())": (
         spec(function="lambda x: (x.detach() ** 2).sum()"),
-        ["not differentiable by torch", "no dependence on 'x'", "torch operations only"]),
+        ["not differentiable by torch", "no dependence on 'x'", "torch operations only"],
+    ),
     "function non-finite on the domain": (
         spec(function="lambda x: torch.log(x).sum()", claimed="lambda x: 1 / x"),
-        ["function returned non-finite values", "at inputs n=", "constrain the inputs"]),
+        ["function returned non-finite values", "at inputs n=", "constrain the inputs"],
+    ),
     "claim that raises on the domain": (
-        spec(inputs="{'A': matrix('n', 'n')}", wrt="'A'", function="lambda A: A.sum()",
-             claimed="lambda A: torch.linalg.inv(A - A)", form="'gradient'"),
-        ["claimed raised", "LinAlgError", "at inputs n=", "defined on the declared domain"]),
+        spec(
+            inputs="{'A': matrix('n', 'n')}",
+            wrt="'A'",
+            function="lambda A: A.sum()",
+            claimed="lambda A: torch.linalg.inv(A - A)",
+            form="'gradient'",
+        ),
+        ["claimed raised", "LinAlgError", "at inputs n=", "defined on the declared domain"],
+    ),
     "claim non-finite on the domain": (
         spec(claimed="lambda x: x / (x - x)"),
-        ["claimed returned non-finite values", "constrain the inputs"]),
-    "holds=False without a lesson": (spec(holds="False", claimed="lambda x: x"),
-                                     ["holds=False needs a lesson", "what is true instead"]),
-    "no source": (spec(source="'my notes'"),
-                  ["source='my notes' must be a Source(document, ref)"]),
-    "unknown domain": (spec(inputs="{'x': vector('n', 'positve')}"),
-                       ["domain='positve' is not a known domain", "'positive'"]),
+        ["claimed returned non-finite values", "constrain the inputs"],
+    ),
+    "holds=False without a lesson": (
+        spec(holds="False", claimed="lambda x: x"),
+        ["holds=False needs a lesson", "what is true instead"],
+    ),
+    "no source": (spec(source="'my notes'"), ["source='my notes' must be a Source(document, ref)"]),
+    "unknown domain": (
+        spec(inputs="{'x': vector('n', 'positve')}"),
+        ["domain='positve' is not a known domain", "'positive'"],
+    ),
     "domain that cannot be satisfied": (
         spec(inputs="{'x': vector('n', (1.0, 1.0000000000000002))}"),
-        ["inputs cannot be generated", "cannot be satisfied", "(1.0, 1.0000000000000002)"]),
+        ["inputs cannot be generated", "cannot be satisfied", "(1.0, 1.0000000000000002)"],
+    ),
     "matrix domain on a non-square shape": (
-        spec(inputs="{'A': matrix('m', 'n', 'symmetric')}", wrt="'A'",
-             function="lambda A: A.sum()", claimed="lambda A: A"),
-        ["domain='symmetric' needs a square matrix", "matrix('n', 'n', 'symmetric')"]),
-    "claim with the wrong arguments": (spec(claimed="lambda x, A: 2 * x"),
-                                       ["claimed takes arguments ('x', 'A')",
-                                        "should take ('x',)", "lambda x: ..."]),
-    "a float32 claim": (spec(claimed="lambda x: (2 * x).float()"),
-                        ["dtype torch.float32", "keep every tensor float64"]),
+        spec(
+            inputs="{'A': matrix('m', 'n', 'symmetric')}",
+            wrt="'A'",
+            function="lambda A: A.sum()",
+            claimed="lambda A: A",
+        ),
+        ["domain='symmetric' needs a square matrix", "matrix('n', 'n', 'symmetric')"],
+    ),
+    "claim with the wrong arguments": (
+        spec(claimed="lambda x, A: 2 * x"),
+        ["claimed takes arguments ('x', 'A')", "should take ('x',)", "lambda x: ..."],
+    ),
+    "a float32 claim": (
+        spec(claimed="lambda x: (2 * x).float()"),
+        ["dtype torch.float32", "keep every tensor float64"],
+    ),
     "unknown form": (spec(form="'jacobain'"), ["form='jacobain' is not one of"]),
     "gradient of a non-scalar function": (
         spec(form="'gradient'", function="lambda x: 2 * x", claimed="lambda x: 2 + 0 * x"),
-        ["form='gradient' needs a scalar function", "use form='jacobian'"]),
-    "a module that fails to import": ("import no_such_package_here\n",
-                                      ["failed to import", "no_such_package_here",
-                                       "its specs were not run"]),
+        ["form='gradient' needs a scalar function", "use form='jacobian'"],
+    ),
+    "a module that fails to import": (
+        "import no_such_package_here\n",
+        ["failed to import", "no_such_package_here", "its specs were not run"],
+    ),
 }
 
 

@@ -27,13 +27,36 @@ def test_gradcheck_numerical_jacobian_is_arranged_like_ours():
 
 
 def test_the_json_object_has_the_documented_keys():
-    rows = [{"function": "f", "n": 1024, "ours_s": 1.0, "ours_digits": 12.0,
-             "gradcheck_s": None, "gradcheck_digits": None, "gradcheck_fast_s": 0.1,
-             "projection_s": 0.004, "claim_s": 0.001}]
+    rows = [
+        {
+            "function": "f",
+            "n": 1024,
+            "ours_s": 1.0,
+            "ours_digits": 12.0,
+            "gradcheck_s": None,
+            "gradcheck_digits": None,
+            "gradcheck_fast_s": 0.1,
+            "projection_s": 0.004,
+            "claim_s": 0.001,
+        }
+    ]
     runs = {"catalog": {"wall_s": 20.0, "examples": 9000}}
     result = report.result(rows, {"ratio": 1.4}, runs)
-    assert set(result) == {"machine", "oracles", "per_example_ratio", "suite_wall_s",
-                           "suite_examples", "projection_ms_at_1024"}
-    assert set(result["oracles"][0]) == {"function", "n", "ours_s", "ours_digits",
-                                         "gradcheck_s", "gradcheck_digits", "gradcheck_fast_s"}
+    assert set(result) == {
+        "machine",
+        "oracles",
+        "per_example_ratio",
+        "suite_wall_s",
+        "suite_examples",
+        "projection_ms_at_1024",
+    }
+    assert set(result["oracles"][0]) == {
+        "function",
+        "n",
+        "ours_s",
+        "ours_digits",
+        "gradcheck_s",
+        "gradcheck_digits",
+        "gradcheck_fast_s",
+    }
     assert result["projection_ms_at_1024"] == 4.0 and result["suite_examples"] == 9000

@@ -32,8 +32,9 @@ WRONG_SPEC = textwrap.dedent('''
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_every_catalog_module_loads_without_problems():
@@ -45,35 +46,55 @@ def test_every_catalog_module_loads_without_problems():
 def test_bad_files_become_problems_and_the_rest_still_loads(tmp_path):
     (tmp_path / "good.py").write_text(WRONG_SPEC)
     (tmp_path / "broken.py").write_text("import no_such_module_anywhere\n")
-    (tmp_path / "no_lesson.py").write_text(textwrap.dedent('''
+    (tmp_path / "no_lesson.py").write_text(
+        textwrap.dedent("""
         from identities import Identity, Source, vector
         bad = Identity(name="bad", statement="s", source=Source("me", "p1"),
                        inputs={"x": vector("n")}, wrt="x", function=lambda x: x @ x,
                        claimed=lambda x: x, holds=False)
-    '''))
+    """)
+    )
     (tmp_path / "dup.py").write_text(WRONG_SPEC)
     catalog = load_catalog([tmp_path])
     names = {s.name for s in catalog.specs}
     assert "my_quadratic__symmetric_rule" in names and "quadratic_form__general_A" in names
     messages = {p.name: p.message for p in catalog.problems}
-    assert "import-error" in " ".join(messages) and "no_such_module_anywhere" in \
-        messages["broken:import-error"]
+    assert (
+        "import-error" in " ".join(messages)
+        and "no_such_module_anywhere" in messages["broken:import-error"]
+    )
     assert "holds=False needs a lesson" in messages["no_lesson:spec-error"]
     assert "already used in" in messages["my_quadratic__symmetric_rule:duplicate"]
 
 
 def test_a_wrong_user_spec_fails_the_run_with_the_readable_report(tmp_path):
     (tmp_path / "mine.py").write_text(WRONG_SPEC)
-    result = run("-m", "pytest", "tests/test_identities.py", "-p", "no:cacheprovider",
-                 "--identities-path", str(tmp_path), "-k", "my_quadratic", "-q")
+    result = run(
+        "-m",
+        "pytest",
+        "tests/test_identities.py",
+        "-p",
+        "no:cacheprovider",
+        "--identities-path",
+        str(tmp_path),
+        "-k",
+        "my_quadratic",
+        "-q",
+    )
     out = result.stdout
     assert result.returncode == 1, out
-    for needle in ["Identity 'my_quadratic__symmetric_rule' is false for these inputs",
-                   "claimed            =", "autograd           =", "finite differences =",
-                   "the two oracles agree with each other", "largest difference, claim vs autograd",
-                   "inputs  n=2", 'source  my notes, "page 3"',
-                   "rerun   pytest 'tests/test_identities.py::test_identity["
-                   "my_quadratic__symmetric_rule]' --identities-path"]:
+    for needle in [
+        "Identity 'my_quadratic__symmetric_rule' is false for these inputs",
+        "claimed            =",
+        "autograd           =",
+        "finite differences =",
+        "the two oracles agree with each other",
+        "largest difference, claim vs autograd",
+        "inputs  n=2",
+        'source  my notes, "page 3"',
+        "rerun   pytest 'tests/test_identities.py::test_identity["
+        "my_quadratic__symmetric_rule]' --identities-path",
+    ]:
         assert needle in out, f"missing {needle!r} in:\n{out}"
 
 
@@ -87,11 +108,14 @@ def test_list_json_has_the_documented_keys(capsys):
         assert isinstance(record["holds"], bool)
 
 
-@pytest.mark.parametrize("name, code, word", [
-    ("quadratic_form__general_A", 0, "confirmed"),
-    ("quadratic_form__symmetric_rule_on_general_A", 0, "is false for these inputs"),
-    ("no_such_identity", 2, "No identity named"),
-])
+@pytest.mark.parametrize(
+    "name, code, word",
+    [
+        ("quadratic_form__general_A", 0, "confirmed"),
+        ("quadratic_form__symmetric_rule_on_general_A", 0, "is false for these inputs"),
+        ("no_such_identity", 2, "No identity named"),
+    ],
+)
 def test_check_prints_a_verdict(name, code, word, capsys):
     assert main(["check", name, "--examples", "40"]) == code
     printed = capsys.readouterr()

@@ -29,9 +29,10 @@ def test_the_cookbook_is_a_document_of_113_equations():
 def test_every_entry_has_a_row_and_none_is_missing(doc):
     assert len(set(doc.entries)) == len(doc.entries), "an entry is listed twice"
     table = rows(doc)
-    assert [r.ref for r in table] == list(doc.entries), \
-        "specs cite refs the document does not list: " + \
-        ", ".join(r.ref for r in table[len(doc.entries):])
+    assert [r.ref for r in table] == list(doc.entries), (
+        "specs cite refs the document does not list: "
+        + ", ".join(r.ref for r in table[len(doc.entries) :])
+    )
     missing = [r.ref for r in table if r.verdict == "missing"]
     assert missing == [], f"entries with no spec and no reason: {missing}"
 
@@ -58,8 +59,9 @@ def test_every_refuted_entry_has_a_lesson_and_a_corrected_spec(doc):
         if row.verdict == "refuted as stated":
             specs = [CATALOG.get(n) for n in row.specs]
             assert any(not s.holds and not s.reading and s.lesson for s in specs), row
-            assert any(s.holds and s.reading for s in specs), \
+            assert any(s.holds and s.reading for s in specs), (
                 f"{row.ref} is refuted as stated but has no corrected spec"
+            )
 
 
 @pytest.mark.parametrize("doc", DOCUMENTS, ids=IDS)
@@ -86,8 +88,9 @@ def test_docs_pages_and_readme_summary_are_current():
     for doc in DOCUMENTS:
         page = ROOT / "docs" / "coverage" / coverage.page_name(doc)
         assert page.exists() and page.read_text() == coverage.page(doc, rows(doc)), (
-            f"{page} is out of date: run `python -m identities coverage --write .`")
+            f"{page} is out of date: run `python -m identities coverage --write .`"
+        )
     readme = (ROOT / "README.md").read_text()
     assert readme == readme_with_block(readme, "coverage", coverage.readme_block(CATALOG)), (
-        "README's coverage summary is out of date: run `python -m identities coverage "
-        "--write .`")
+        "README's coverage summary is out of date: run `python -m identities coverage --write .`"
+    )

@@ -37,11 +37,13 @@ def in_domain(domain, a):
         "spd": symmetric and float(torch.linalg.eigvalsh(a).min()) > 0,
         "symmetric_invertible": symmetric and dominant,
         "orthogonal": torch.allclose(a.T @ a, eye, atol=1e-12),
-        "symmetric_separated": torch.allclose(a, a.T, atol=1e-12) and bool(
-            (torch.linalg.eigvalsh(a).diff() >= 1 - 1e-9).all()),
+        "symmetric_separated": torch.allclose(a, a.T, atol=1e-12)
+        and bool((torch.linalg.eigvalsh(a).diff() >= 1 - 1e-9).all()),
         "diagonal": torch.equal(a, torch.diag(a.diagonal())),
-        "toeplitz": all(torch.equal(a.diagonal(k), a.diagonal(k)[:1].expand(a.shape[0] - abs(k)))
-                        for k in range(-a.shape[0] + 1, a.shape[0])),
+        "toeplitz": all(
+            torch.equal(a.diagonal(k), a.diagonal(k)[:1].expand(a.shape[0] - abs(k)))
+            for k in range(-a.shape[0] + 1, a.shape[0])
+        ),
         "symmetric_toeplitz": symmetric and torch.equal(a[0], a[:, 0]),
     }[domain]
 
@@ -91,8 +93,11 @@ quadratic = quadratic_spec
 
 def test_large_ranges_size_vectors_and_matrices_apart():
     assert large_ranges(quadratic()) == {"n": (1, LARGE_MATRIX)}
-    vec = quadratic(inputs={"x": vector("n"), "w": vector("n")},
-                    function=lambda x, w: x @ w, claimed=lambda x, w: w)
+    vec = quadratic(
+        inputs={"x": vector("n"), "w": vector("n")},
+        function=lambda x, w: x @ w,
+        claimed=lambda x, w: w,
+    )
     assert large_ranges(vec) == {"n": (1, LARGE_VECTOR)}
 
 
@@ -110,11 +115,15 @@ def test_a_projection_confirms_a_true_claim_at_n_1024():
     assert verdict.claimed.shape == (1, 4)  # u^T J v, not the full gradient
 
 
-@pytest.mark.parametrize("wrong", [
-    lambda x, A: 2 * x @ A,  # the symmetric rule
-    lambda x, A: x @ (A + A.T) * (1 + 1e-6),  # a relative error of 1e-6
-    lambda x, A: x @ (A + A.T) + 1e-3 * torch.eye(len(x))[-1],  # one entry off
-], ids=["symmetric-rule", "relative-1e-6", "one-entry"])
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        lambda x, A: 2 * x @ A,  # the symmetric rule
+        lambda x, A: x @ (A + A.T) * (1 + 1e-6),  # a relative error of 1e-6
+        lambda x, A: x @ (A + A.T) + 1e-3 * torch.eye(len(x))[-1],  # one entry off
+    ],
+    ids=["symmetric-rule", "relative-1e-6", "one-entry"],
+)
 def test_a_wrong_claim_is_refuted_with_the_full_gradient_in_the_report(wrong):
     verdict = check(quadratic(claimed=wrong), example_at(256), projections=4)
     assert verdict.status == REFUTED

@@ -20,10 +20,10 @@ def digits(estimate: torch.Tensor, exact: torch.Tensor) -> float:
 # by rounding, about EPS * |f| / (h |J|): 12 digits where |f| is comparable to |J|. For
 # log det, |f| / |J| is about 50 here and the rounding limit is about 11.5 digits.
 SMOOTH = {
-    "quadratic form": (lambda A: (lambda x: x @ A @ x), (6,), 12),
-    "tanh layer": (lambda A: (lambda x: torch.tanh(A @ x + 1.0)), (6,), 12),
-    "inverse": (lambda A: (lambda X: torch.linalg.inv(X + 8 * torch.eye(6))), (6, 6), 12),
-    "log det": (lambda A: (lambda X: torch.logdet(X @ X.T + 4 * torch.eye(6))), (6, 6), 11),
+    "quadratic form": (lambda A: lambda x: x @ A @ x, (6,), 12),
+    "tanh layer": (lambda A: lambda x: torch.tanh(A @ x + 1.0), (6,), 12),
+    "inverse": (lambda A: lambda X: torch.linalg.inv(X + 8 * torch.eye(6)), (6, 6), 12),
+    "log det": (lambda A: lambda X: torch.logdet(X @ X.T + 4 * torch.eye(6)), (6, 6), 11),
 }
 
 
@@ -36,8 +36,9 @@ def test_finite_differences_reach_their_digits_and_bound_their_error(name):
     exact = autograd_jacobian(f, x)
     fd = finite_difference_jacobian(f, x)
     assert digits(fd.value, exact) >= expected, f"{name}: {digits(fd.value, exact):.1f} digits"
-    assert bool(((fd.value - exact).abs() <= fd.error_bound).all()), \
+    assert bool(((fd.value - exact).abs() <= fd.error_bound).all()), (
         f"{name}: an entry's error exceeds its own bound"
+    )
 
 
 @settings(max_examples=60, deadline=None)
@@ -50,8 +51,9 @@ def test_error_bound_covers_the_true_error_on_generated_maps(data):
     fd = finite_difference_jacobian(g, x)
     exact = g.jacobian(x)
     excess = (fd.value - exact).abs() - fd.error_bound
-    assert float(excess.max()) <= 1e-13 * max(1.0, float(exact.abs().max())), \
+    assert float(excess.max()) <= 1e-13 * max(1.0, float(exact.abs().max())), (
         f"true error exceeds the bound by {float(excess.max()):.3g} for {g!r} at {x.tolist()}"
+    )
 
 
 def test_a_kink_within_the_stencil_is_flagged_unreliable():
@@ -91,13 +93,22 @@ def test_the_verdict_does_not_depend_on_the_autograd_path():
     from strategies import Example
 
     def det_spec(claimed, holds=True):
-        return Identity(name="det", statement="s", source=Source("test", "det"),
-                        inputs={"X": matrix("n", "n")}, wrt="X", form="gradient",
-                        function=lambda X: torch.linalg.det(X), claimed=claimed,
-                        holds=holds, lesson="" if holds else "l")
+        return Identity(
+            name="det",
+            statement="s",
+            source=Source("test", "det"),
+            inputs={"X": matrix("n", "n")},
+            wrt="X",
+            form="gradient",
+            function=lambda X: torch.linalg.det(X),
+            claimed=claimed,
+            holds=holds,
+            lesson="" if holds else "l",
+        )
 
     ex = Example({"n": 2}, {"X": SINGULAR})
-    adjugate = lambda X: torch.stack([torch.stack([X[1, 1], -X[1, 0]]),
-                                      torch.stack([-X[0, 1], X[0, 0]])])
+    adjugate = lambda X: torch.stack(
+        [torch.stack([X[1, 1], -X[1, 0]]), torch.stack([-X[0, 1], X[0, 0]])]
+    )
     assert check(det_spec(adjugate), ex).status == CONFIRMED
     assert check(det_spec(lambda X: torch.zeros_like(X), holds=False), ex).status == REFUTED

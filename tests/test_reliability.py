@@ -15,10 +15,15 @@ def test_mutants_of_the_quadratic_form_are_killed_or_recognized_as_equivalent():
     spec = load_catalog().get("quadratic_form__general_A")
     verdicts = {m.label: mutate.judge(m, examples=30) for m in mutate.mutants(spec)}
     assert verdicts == {
-        "negate": "killed", "scale by 2": "killed", "relative 1e-3": "killed",
-        "relative 1e-6": "killed", "drop input x": "killed", "drop input A": "killed",
+        "negate": "killed",
+        "scale by 2": "killed",
+        "relative 1e-3": "killed",
+        "relative 1e-6": "killed",
+        "drop input x": "killed",
+        "drop input A": "killed",
         # a vector result has no transpose; x^T (A + A^T) does not change when A -> A^T
-        "transpose the result": "equivalent", "transpose input A": "equivalent",
+        "transpose the result": "equivalent",
+        "transpose input A": "equivalent",
     }
 
 
@@ -29,16 +34,26 @@ def test_a_mutant_that_changes_the_claim_is_killed_not_called_equivalent():
 
 
 def test_mutate_command_prints_counts_as_json(capsys):
-    code = main(["mutate", "--pattern", "squared_norm", "--examples", "30", "--json",
-                 "--quiet"])
+    code = main(["mutate", "--pattern", "squared_norm", "--examples", "30", "--json", "--quiet"])
     result = json.loads(capsys.readouterr().out)
     assert set(result) == {"killed", "survived", "equivalent", "survivors"}
     assert code == 0 and result["survived"] == 0 and result["killed"] > 0
 
 
 def test_soak_counts_examples_and_false_alarms(capsys):
-    code = main(["soak", "--pattern", "squared_norm", "--seeds", "2", "--examples", "20",
-                 "--json", "--quiet"])
+    code = main(
+        [
+            "soak",
+            "--pattern",
+            "squared_norm",
+            "--seeds",
+            "2",
+            "--examples",
+            "20",
+            "--json",
+            "--quiet",
+        ]
+    )
     result = json.loads(capsys.readouterr().out)
     true_specs = [s for s in load_catalog().specs if s.holds and "squared_norm" in s.name]
     assert result["identities"] == len(true_specs) >= 2
@@ -47,8 +62,10 @@ def test_soak_counts_examples_and_false_alarms(capsys):
 
 
 def _example(dims, values, directions):
-    t = {k: torch.tensor(v, dtype=torch.float64) if isinstance(v, list) else v
-         for k, v in values.items()}
+    t = {
+        k: torch.tensor(v, dtype=torch.float64) if isinstance(v, list) else v
+        for k, v in values.items()
+    }
     d = {k: torch.tensor(v, dtype=torch.float64) for k, v in directions.items()}
     return Example(dims, t, d)
 
@@ -56,19 +73,27 @@ def _example(dims, values, directions):
 # False alarms the batched sweep found (shrunk by Hypothesis), kept as regressions: both
 # were oracle conflicts of differential rules, from a rounding model that saw neither the
 # length of the direction nor the size of the function's terms along it.
-_A68 = [[1.0960619450705995, 0.9884666443541487, 0.03796100386733664],
-        [0.9884666443541487, 0.913813153803099, -0.11452450183996882],
-        [0.03796100386733664, -0.11452450183996882, 0.9901249011263015]]
+_A68 = [
+    [1.0960619450705995, 0.9884666443541487, 0.03796100386733664],
+    [0.9884666443541487, 0.913813153803099, -0.11452450183996882],
+    [0.03796100386733664, -0.11452450183996882, 0.9901249011263015],
+]
 SWEEP_FOUND = {
     "cookbook_068__eigenvector_differential": _example(
-        {"n": 3}, {"A": _A68, "A0": _A68, "i": 2},
-        {"dA": [[-1.5, -3.75, 3.75], [-3.75, 1.625, 4.0], [3.75, 4.0, 3.5625]]}),
+        {"n": 3},
+        {"A": _A68, "A0": _A68, "i": 2},
+        {"dA": [[-1.5, -3.75, 3.75], [-3.75, 1.625, 4.0], [3.75, 4.0, 3.5625]]},
+    ),
     "cookbook_138__symmetric_rule__frobenius_sym_G": _example(
         {"n": 3},
-        {"B": [[3.0, 0.0, 0.0], [0.0, -4.0, 0.0], [4.0, 1.0, -1.0]],
-         "a": [-0.46875, -0.6535341218375548, 2.75], "b": [-0.5, -3.5, 0.75],
-         "A": [[-1.0, 3.0, 3.25], [3.0, -2.875, -2.9375], [3.25, -2.9375, 2.875]]},
-        {"dA": [[0.0, 0.875, 0.5], [0.875, -3.8125, 1.4375], [0.5, 1.4375, 3.75]]}),
+        {
+            "B": [[3.0, 0.0, 0.0], [0.0, -4.0, 0.0], [4.0, 1.0, -1.0]],
+            "a": [-0.46875, -0.6535341218375548, 2.75],
+            "b": [-0.5, -3.5, 0.75],
+            "A": [[-1.0, 3.0, 3.25], [3.0, -2.875, -2.9375], [3.25, -2.9375, 2.875]],
+        },
+        {"dA": [[0.0, 0.875, 0.5], [0.875, -3.8125, 1.4375], [0.5, 1.4375, 3.75]]},
+    ),
 }
 
 

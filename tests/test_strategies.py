@@ -66,23 +66,35 @@ SRC = Source("test", "strategies")
 
 @given(data=st.data())
 def test_distinct_dimensions_differ(data):
-    spec = Identity(name="d", statement="s", source=SRC,
-                    inputs={"f": smooth_map("k", "m"), "g": smooth_map("n", "k"),
-                            "x": vector("n")},
-                    wrt="x", function=lambda f, g, x: f(g(x)),
-                    claimed=lambda f, g, x: f.jacobian(g(x)) @ g.jacobian(x),
-                    distinct=("m", "k", "n"))
+    spec = Identity(
+        name="d",
+        statement="s",
+        source=SRC,
+        inputs={"f": smooth_map("k", "m"), "g": smooth_map("n", "k"), "x": vector("n")},
+        wrt="x",
+        function=lambda f, g, x: f(g(x)),
+        claimed=lambda f, g, x: f.jacobian(g(x)) @ g.jacobian(x),
+        distinct=("m", "k", "n"),
+    )
     dims = data.draw(dimensions(spec))
     assert len({dims["m"], dims["k"], dims["n"]}) == 3
 
 
 @given(data=st.data())
 def test_derived_inputs_keep_the_neuron_away_from_its_kink(data):
-    spec = Identity(name="k", statement="s", source=SRC,
-                    inputs={"w": vector("n"), "x": vector("n"),
-                            "b": derived(lambda w, x, z: z - w @ x, z=scalar("nonzero"))},
-                    wrt="w", function=lambda w, x, b: torch.relu(w @ x + b),
-                    claimed=lambda w, x, b: torch.where(w @ x + b > 0, x, 0 * x))
+    spec = Identity(
+        name="k",
+        statement="s",
+        source=SRC,
+        inputs={
+            "w": vector("n"),
+            "x": vector("n"),
+            "b": derived(lambda w, x, z: z - w @ x, z=scalar("nonzero")),
+        },
+        wrt="w",
+        function=lambda w, x, b: torch.relu(w @ x + b),
+        claimed=lambda w, x, b: torch.where(w @ x + b > 0, x, 0 * x),
+    )
     ex = data.draw(examples(spec))
     w, x, b = ex.values["w"], ex.values["x"], ex.values["b"]
     assert abs(float(w @ x + b)) >= MARGIN - 1e-12

@@ -45,17 +45,35 @@ def test_a_false_identity_is_refuted_and_hypothesis_shrinks_the_counterexample()
 
 
 def test_specs_that_cannot_be_batched_say_why():
-    maps = Identity(name="m", statement="s", source=SRC,
-                    inputs={"g": smooth_map("n", "n"), "x": vector("n")}, wrt="x",
-                    function=lambda g, x: g(x), claimed=lambda g, x: g.jacobian(x))
+    maps = Identity(
+        name="m",
+        statement="s",
+        source=SRC,
+        inputs={"g": smooth_map("n", "n"), "x": vector("n")},
+        wrt="x",
+        function=lambda g, x: g(x),
+        claimed=lambda g, x: g.jacobian(x),
+    )
     assert unsweepable(maps) == "it draws generated maps"
     assert unsweepable(quadratic()) == ""
 
 
 def test_the_sweep_command_prints_json():
-    out = subprocess.run([sys.executable, "-m", "identities", "sweep",
-                          "quadratic_form__general_A", "--examples", "5000", "--json"],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "identities",
+            "sweep",
+            "quadratic_form__general_A",
+            "--examples",
+            "5000",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     (record,) = json.loads(out.stdout)
     assert record["name"] == "quadratic_form__general_A"
     assert record["examples"] == 5000 and record["passed"] and record["status"] == "confirmed"

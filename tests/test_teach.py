@@ -25,9 +25,11 @@ from strategies import Example
 
 #: A small set, quick to search: a matrix claim with fixed sizes, a vector claim, and a
 #: claim with two dimensions and a derived input.
-TAUGHT = ["misconception__jacobian__denominator_layout_given",
-          "misconception__quadratic_form__half_gradient",
-          "misconception__squared_norm__missing_2"]
+TAUGHT = [
+    "misconception__jacobian__denominator_layout_given",
+    "misconception__quadratic_form__half_gradient",
+    "misconception__squared_norm__missing_2",
+]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -49,12 +51,14 @@ def test_teach_refutes_every_spec_of_the_set_and_reports_progress(taught):
     assert sorted(lesson.spec.name for lesson in lessons) == sorted(TAUGHT)
     assert all(lesson.refuted for lesson in lessons)
     for k, lesson in enumerate(lessons, 1):
-        assert any(line.startswith(f"[{k}/3] {lesson.spec.name}: refuted in ")
-                   for line in lines), lines
+        assert any(line.startswith(f"[{k}/3] {lesson.spec.name}: refuted in ") for line in lines), (
+            lines
+        )
 
 
 def test_every_lesson_page_has_the_statements_the_counterexample_the_values_and_lesson(
-        taught, catalog):
+    taught, catalog
+):
     out, lessons, _ = taught
     for lesson in lessons:
         spec, verdict = lesson.spec, lesson.verdict
@@ -97,8 +101,7 @@ def test_the_index_links_every_lesson_page(taught):
     assert f"]({COUNTEREXAMPLES})" in index
 
 
-def test_counterexamples_json_has_one_entry_per_refuted_spec_matching_the_catalog(
-        taught, catalog):
+def test_counterexamples_json_has_one_entry_per_refuted_spec_matching_the_catalog(taught, catalog):
     out, lessons, _ = taught
     entries = json.loads((out / COUNTEREXAMPLES).read_text())
     assert isinstance(entries, list)
@@ -110,16 +113,17 @@ def test_counterexamples_json_has_one_entry_per_refuted_spec_matching_the_catalo
         assert set(entry["inputs"]) == set(spec.inputs)
         for name, value in entry["inputs"].items():
             assert isinstance(value, (int, float, list))
-            assert torch.equal(torch.tensor(value, dtype=torch.float64),
-                               lesson.verdict.example.values[name])
+            assert torch.equal(
+                torch.tensor(value, dtype=torch.float64), lesson.verdict.example.values[name]
+            )
         # the stored inputs refute the spec on their own, by the difference recorded
-        example = Example(dict(lesson.verdict.example.dims),
-                          {k: torch.tensor(v, dtype=torch.float64)
-                           for k, v in entry["inputs"].items()})
+        example = Example(
+            dict(lesson.verdict.example.dims),
+            {k: torch.tensor(v, dtype=torch.float64) for k, v in entry["inputs"].items()},
+        )
         verdict = check(spec, example)
         assert verdict.status == REFUTED
-        assert math.isclose(entry["max_abs_difference"],
-                            float(verdict.exact.difference.max()))
+        assert math.isclose(entry["max_abs_difference"], float(verdict.exact.difference.max()))
         assert entry["max_abs_difference"] > 0
 
 
@@ -132,8 +136,9 @@ def test_the_search_is_derandomized(catalog, tmp_path):
     assert first.verdict.example.dims == second.verdict.example.dims
     for key, value in first.verdict.example.values.items():
         assert torch.equal(value, second.verdict.example.values[key])
-    assert (tmp_path / "a" / COUNTEREXAMPLES).read_text() == \
-        (tmp_path / "b" / COUNTEREXAMPLES).read_text()
+    assert (tmp_path / "a" / COUNTEREXAMPLES).read_text() == (
+        tmp_path / "b" / COUNTEREXAMPLES
+    ).read_text()
 
 
 def test_record_merges_the_counterexamples_into_the_store(taught, tmp_path):
@@ -171,12 +176,13 @@ def test_values_of_any_shape_are_shown_as_a_grid():
 
 
 def test_the_cli_writes_the_lessons_of_the_names_given(tmp_path, capsys):
-    assert main(["teach", "misconception__squared_norm__missing_2",
-                 "--out", str(tmp_path)]) == 0
+    assert main(["teach", "misconception__squared_norm__missing_2", "--out", str(tmp_path)]) == 0
     assert (tmp_path / "misconception__squared_norm__missing_2.md").exists()
     assert (tmp_path / "misconception__squared_norm__missing_2.png").exists()
-    assert json.loads((tmp_path / COUNTEREXAMPLES).read_text())[0]["name"] == \
-        "misconception__squared_norm__missing_2"
+    assert (
+        json.loads((tmp_path / COUNTEREXAMPLES).read_text())[0]["name"]
+        == "misconception__squared_norm__missing_2"
+    )
     captured = capsys.readouterr()
     assert "[1/1] misconception__squared_norm__missing_2: refuted" in captured.err
     assert main(["teach", "quadratic_form__general_A", "--out", str(tmp_path)]) == 2
@@ -191,8 +197,9 @@ def test_the_catalog_has_at_least_15_misconceptions_each_with_a_lesson(catalog):
 
 def test_every_misconception_names_a_true_counterpart_in_the_catalog(catalog):
     true = {s.name for s in catalog.specs if s.holds}
-    unpaired = {s.name: s.counterpart for s in catalog.specs
-                if not s.holds and s.counterpart not in true}
+    unpaired = {
+        s.name: s.counterpart for s in catalog.specs if not s.holds and s.counterpart not in true
+    }
     assert not unpaired, f"holds=False specs without a holds=True counterpart: {unpaired}"
 
 

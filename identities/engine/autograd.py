@@ -20,8 +20,7 @@ class NoGraph(Exception):
 ROWWISE_MAX = 8
 
 
-def traced(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor
-           ) -> tuple[torch.Tensor, Any]:
+def traced(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor) -> tuple[torch.Tensor, Any]:
     """``f`` at a copy ``v`` of ``x`` that requires grad: ``(v, f(v))``, the graph kept."""
     v = x.detach().requires_grad_(True)
     with torch.enable_grad():
@@ -40,9 +39,12 @@ def path_for(f_value: torch.Tensor) -> str:
     return "rows" if f_value.numel() <= ROWWISE_MAX else "jacrev"
 
 
-def autograd_jacobian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor,
-                      trace: tuple[torch.Tensor, Any] | None = None,
-                      path: str | None = None) -> torch.Tensor:
+def autograd_jacobian(
+    f: Callable[[torch.Tensor], torch.Tensor],
+    x: torch.Tensor,
+    trace: tuple[torch.Tensor, Any] | None = None,
+    path: str | None = None,
+) -> torch.Tensor:
     """The Jacobian of ``f`` at ``x`` by reverse-mode autograd, shape ``out + in``.
 
     ``trace``: ``traced(f, x)`` if already computed (it saves a forward pass). ``path``:
@@ -58,13 +60,11 @@ def autograd_jacobian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor
     flat = y.reshape(-1)
     rows = []
     for i in range(flat.numel()):
-        (g,) = torch.autograd.grad(flat[i], v, retain_graph=i + 1 < flat.numel(),
-                                   allow_unused=True)
+        (g,) = torch.autograd.grad(flat[i], v, retain_graph=i + 1 < flat.numel(), allow_unused=True)
         rows.append(torch.zeros_like(x) if g is None else g)
     return torch.stack(rows).reshape(tuple(y.shape) + tuple(x.shape))
 
 
-def autograd_hessian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor
-                     ) -> torch.Tensor:
+def autograd_hessian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor) -> torch.Tensor:
     """The Hessian of a scalar ``f`` at ``x``, shape ``in + in``: jacrev of jacrev."""
     return torch.func.jacrev(torch.func.jacrev(f))(x)

@@ -53,8 +53,11 @@ def find(catalog: Catalog, name: str) -> Identity | None:
         return catalog.get(name)
     except KeyError:
         close = [s.name for s in catalog.specs if name.lower() in s.name.lower()]
-        hint = f" Did you mean: {', '.join(close[:8])}?" if close else \
-            " See `python -m identities list`."
+        hint = (
+            f" Did you mean: {', '.join(close[:8])}?"
+            if close
+            else " See `python -m identities list`."
+        )
         print(f"No identity named {name!r}.{hint}", file=sys.stderr)
         return None
 
@@ -67,8 +70,10 @@ def cmd_check(args: argparse.Namespace, catalog: Catalog) -> int:
     outcome = investigate(spec, max_examples=args.examples)
     verdict = "PASS" if outcome.passed else "FAIL"
     expected = "true" if spec.holds else "false"
-    print(f"{verdict}: {spec.name} is declared {expected}; search says {outcome.status} "
-          f"({outcome.examples_run} examples, profile {profile}).")
+    print(
+        f"{verdict}: {spec.name} is declared {expected}; search says {outcome.status} "
+        f"({outcome.examples_run} examples, profile {profile})."
+    )
     words = ["python -m identities check", spec.name]
     words += [f"--identities-path {p}" for p in args.identities_path]
     print(outcome.report(" ".join(words)))
@@ -96,8 +101,9 @@ def write_coverage(root: Path, catalog: Catalog) -> list[Path]:
         path.write_text(coverage.page(doc, coverage.coverage(catalog, doc.id)))
         written.append(path)
     readme = root / "README.md"
-    readme.write_text(readme_with_block(readme.read_text(), "coverage",
-                                        coverage.readme_block(catalog)))
+    readme.write_text(
+        readme_with_block(readme.read_text(), "coverage", coverage.readme_block(catalog))
+    )
     return [*written, readme]
 
 
@@ -107,9 +113,17 @@ def cmd_coverage(args: argparse.Namespace, catalog: Catalog) -> int:
             print(f"wrote {path}")
         return 0
     if args.json and not args.document:
-        print(json.dumps({d.id: [r.as_json(coverage.json_key(d))
-                                 for r in coverage.coverage(catalog, d.id)]
-                          for d in coverage.ordered(catalog)}, indent=2))
+        print(
+            json.dumps(
+                {
+                    d.id: [
+                        r.as_json(coverage.json_key(d)) for r in coverage.coverage(catalog, d.id)
+                    ]
+                    for d in coverage.ordered(catalog)
+                },
+                indent=2,
+            )
+        )
         return 0
     try:
         doc = coverage.document(catalog, args.document or COOKBOOK)
@@ -125,8 +139,10 @@ def cmd_coverage(args: argparse.Namespace, catalog: Catalog) -> int:
         width = max((len(r.ref) for r in rows), default=3)
         for r in rows:
             label = f"({r.ref:>3})" if doc.id == COOKBOOK else f"{r.ref:<{width}}"
-            print(f"{label} {r.verdict:<18} {', '.join(r.specs) or '-'}"
-                  + (f"\n       {r.reason}" if r.reason else ""))
+            print(
+                f"{label} {r.verdict:<18} {', '.join(r.specs) or '-'}"
+                + (f"\n       {r.reason}" if r.reason else "")
+            )
         print(coverage.headline(doc, rows))
     return 0
 
@@ -153,8 +169,10 @@ def cmd_mutate(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.json:
         print(json.dumps(result))
     else:
-        print(f"mutants: {result['killed']} killed, {result['equivalent']} equivalent, "
-              f"{result['survived']} survived")
+        print(
+            f"mutants: {result['killed']} killed, {result['equivalent']} equivalent, "
+            f"{result['survived']} survived"
+        )
         for name in result["survivors"]:
             print(f"  survived: {name}")
     return 0 if result["survived"] == 0 else 1
@@ -162,15 +180,21 @@ def cmd_mutate(args: argparse.Namespace, catalog: Catalog) -> int:
 
 def cmd_soak(args: argparse.Namespace, catalog: Catalog) -> int:
     profiles.load(None)
-    result = soak.run(args.identities_path, examples=args.examples,
-                       seeds=list(range(1, args.seeds + 1)), pattern=args.pattern,
-                       progress=not args.quiet)
+    result = soak.run(
+        args.identities_path,
+        examples=args.examples,
+        seeds=list(range(1, args.seeds + 1)),
+        pattern=args.pattern,
+        progress=not args.quiet,
+    )
     if args.json:
         print(json.dumps(result))
     else:
-        print(f"soak: {result['identities']} true identities x {len(result['seeds'])} seeds x "
-              f"{result['examples_per_search']} examples: {result['examples']} examples run, "
-              f"{result['false_alarms']} false alarms ({result['seconds']} s)")
+        print(
+            f"soak: {result['identities']} true identities x {len(result['seeds'])} seeds x "
+            f"{result['examples_per_search']} examples: {result['examples']} examples run, "
+            f"{result['false_alarms']} false alarms ({result['seconds']} s)"
+        )
         for alarm in result["alarms"]:
             print(f"\nseed {alarm['seed']}:\n{alarm['report']}")
     return 0 if result["false_alarms"] == 0 else 1
@@ -195,15 +219,19 @@ def cmd_sweep(args: argparse.Namespace, catalog: Catalog) -> int:
             continue
         word = "PASS" if result.passed else "FAIL"
         status = result.as_json()["status"]
-        print(f"{word}: {spec.name} is declared {'true' if spec.holds else 'false'}; the "
-              f"sweep says {status} ({result.examples} examples, {result.seconds:.1f} s, "
-              f"{result.examples / max(result.seconds, 1e-9):,.0f} examples/s)")
+        print(
+            f"{word}: {spec.name} is declared {'true' if spec.holds else 'false'}; the "
+            f"sweep says {status} ({result.examples} examples, {result.seconds:.1f} s, "
+            f"{result.examples / max(result.seconds, 1e-9):,.0f} examples/s)"
+        )
         if result.verdict is not None and (not result.passed or args.name):
             if result.shrunk is not None:
                 print("shrunk by Hypothesis:\n" + render_report(result.shrunk))
             else:
-                print("as found (Hypothesis could not reproduce it to shrink it):\n"
-                      + render_report(result.verdict))
+                print(
+                    "as found (Hypothesis could not reproduce it to shrink it):\n"
+                    + render_report(result.verdict)
+                )
     if args.json:
         print(json.dumps([r.as_json() for r in results], indent=2))
     elif len(results) > 1:
@@ -211,78 +239,127 @@ def cmd_sweep(args: argparse.Namespace, catalog: Catalog) -> int:
         total = sum(r.examples for r in swept)
         seconds = sum(r.seconds for r in swept)
         failed = [r.spec.name for r in swept if not r.passed]
-        print(f"sweep: {len(swept)} identities swept ({len(results) - len(swept)} not "
-              f"sweepable), {total} examples in {seconds:.1f} s, {len(failed)} failed")
+        print(
+            f"sweep: {len(swept)} identities swept ({len(results) - len(swept)} not "
+            f"sweepable), {total} examples in {seconds:.1f} s, {len(failed)} failed"
+        )
     return 0 if all(r.passed for r in results) else 1
 
 
 def _add_run_options(parser: argparse.ArgumentParser, *, examples: int, per: str) -> None:
     """The options shared by the long runs (mutate, soak, sweep)."""
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.add_argument("--examples", type=int, default=examples,
-                        help=f"examples per {per} (default {examples})")
-    parser.add_argument("--pattern", default="",
-                        help="only identities whose name contains it")
+    parser.add_argument(
+        "--examples", type=int, default=examples, help=f"examples per {per} (default {examples})"
+    )
+    parser.add_argument("--pattern", default="", help="only identities whose name contains it")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m identities",
-                                     description="The catalog of matrix-calculus identities.")
-    parser.add_argument("--identities-path", action="append", default=[], metavar="DIR",
-                        help="also load the spec files (*.py) in DIR")
+    parser = argparse.ArgumentParser(
+        prog="python -m identities", description="The catalog of matrix-calculus identities."
+    )
+    parser.add_argument(
+        "--identities-path",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also load the spec files (*.py) in DIR",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     p_list = sub.add_parser("list", help="list the catalog")
     p_list.add_argument("--json", action="store_true", help="print a JSON array")
     p_check = sub.add_parser("check", help="check one identity and print its verdict")
     p_check.add_argument("name")
-    p_check.add_argument("--examples", type=int, default=None,
-                         help="how many examples to try (default: the profile's)")
-    p_check.add_argument("--profile", choices=sorted(profiles.PROFILES), default=None,
-                         help="Hypothesis profile (default: ci when CI is set, else dev)")
-    p_cov = sub.add_parser("coverage", help="a reference checked entry by entry: every "
-                                            "entry, its specs and its verdict")
-    p_cov.add_argument("--document", metavar="ID",
-                       help="the reference (default: the Matrix Cookbook; --json without it: "
-                            "every reference, keyed by id)")
+    p_check.add_argument(
+        "--examples",
+        type=int,
+        default=None,
+        help="how many examples to try (default: the profile's)",
+    )
+    p_check.add_argument(
+        "--profile",
+        choices=sorted(profiles.PROFILES),
+        default=None,
+        help="Hypothesis profile (default: ci when CI is set, else dev)",
+    )
+    p_cov = sub.add_parser(
+        "coverage",
+        help="a reference checked entry by entry: every entry, its specs and its verdict",
+    )
+    p_cov.add_argument(
+        "--document",
+        metavar="ID",
+        help="the reference (default: the Matrix Cookbook; --json without it: "
+        "every reference, keyed by id)",
+    )
     out = p_cov.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print JSON")
     out.add_argument("--markdown", action="store_true", help="print the Markdown table")
-    out.add_argument("--write", metavar="ROOT",
-                     help="write docs/coverage/<id>.md for every reference and README's "
-                          "summary, under ROOT (the checkout)")
-    p_mut = sub.add_parser("mutate", help="mutation testing: mutate every true identity's "
-                                          "claim; every mutant must be killed or equivalent")
+    out.add_argument(
+        "--write",
+        metavar="ROOT",
+        help="write docs/coverage/<id>.md for every reference and README's "
+        "summary, under ROOT (the checkout)",
+    )
+    p_mut = sub.add_parser(
+        "mutate",
+        help="mutation testing: mutate every true identity's "
+        "claim; every mutant must be killed or equivalent",
+    )
     _add_run_options(p_mut, examples=50, per="mutant search")
     p_mut.add_argument("--profile", choices=sorted(profiles.PROFILES), default=None)
-    p_soak = sub.add_parser("soak", help="every true identity on many examples under several "
-                                         "seeds; counts false alarms")
+    p_soak = sub.add_parser(
+        "soak", help="every true identity on many examples under several seeds; counts false alarms"
+    )
     _add_run_options(p_soak, examples=2000, per="identity and seed")
     p_soak.add_argument("--seeds", type=int, default=5, help="seeds 1..N (default 5)")
-    p_sweep = sub.add_parser("sweep", help="check identities on very many random examples "
-                                           "in batches (torch.vmap); a failure is shrunk "
-                                           "by Hypothesis")
-    p_sweep.add_argument("name", nargs="?", default="",
-                         help="one identity (default: every one that can be swept)")
+    p_sweep = sub.add_parser(
+        "sweep",
+        help="check identities on very many random examples "
+        "in batches (torch.vmap); a failure is shrunk "
+        "by Hypothesis",
+    )
+    p_sweep.add_argument(
+        "name", nargs="?", default="", help="one identity (default: every one that can be swept)"
+    )
     _add_run_options(p_sweep, examples=100_000, per="identity")
     p_sweep.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    p_teach = sub.add_parser("teach", help="a lesson page and a picture for every refuted "
-                                           "misconception (holds=False), an index and "
-                                           "counterexamples.json")
-    p_teach.add_argument("names", nargs="*", metavar="NAME",
-                         help="only these holds=False specs (default: all)")
-    p_teach.add_argument("--out", default="lessons", metavar="DIR",
-                         help="the folder to write into (default: lessons/)")
-    p_teach.add_argument("--record", action="store_true",
-                         help="also store the counterexamples in identities/regressions.json, "
-                              "replayed first on every later run")
+    p_teach = sub.add_parser(
+        "teach",
+        help="a lesson page and a picture for every refuted "
+        "misconception (holds=False), an index and "
+        "counterexamples.json",
+    )
+    p_teach.add_argument(
+        "names", nargs="*", metavar="NAME", help="only these holds=False specs (default: all)"
+    )
+    p_teach.add_argument(
+        "--out",
+        default="lessons",
+        metavar="DIR",
+        help="the folder to write into (default: lessons/)",
+    )
+    p_teach.add_argument(
+        "--record",
+        action="store_true",
+        help="also store the counterexamples in identities/regressions.json, "
+        "replayed first on every later run",
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     catalog = load_catalog(args.identities_path)
-    commands = {"list": cmd_list, "check": cmd_check, "coverage": cmd_coverage,
-                "mutate": cmd_mutate, "soak": cmd_soak, "sweep": cmd_sweep,
-                "teach": cmd_teach}
+    commands = {
+        "list": cmd_list,
+        "check": cmd_check,
+        "coverage": cmd_coverage,
+        "mutate": cmd_mutate,
+        "soak": cmd_soak,
+        "sweep": cmd_sweep,
+        "teach": cmd_teach,
+    }
     return commands[args.command](args, catalog)

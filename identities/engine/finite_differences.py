@@ -63,8 +63,7 @@ class FiniteDifference:
         return bool((excess > 1e-6 * scale).any())
 
 
-def evaluate_batch(f: Callable[[torch.Tensor], torch.Tensor], batch: torch.Tensor
-                   ) -> torch.Tensor:
+def evaluate_batch(f: Callable[[torch.Tensor], torch.Tensor], batch: torch.Tensor) -> torch.Tensor:
     """``f`` on each slice of ``batch`` along dim 0: vectorized when ``f`` allows it."""
     with torch.no_grad():
         try:
@@ -79,9 +78,12 @@ def steps(x: torch.Tensor) -> torch.Tensor:
     return torch.exp2(torch.floor(torch.log2(magnitude)) + STEP_EXPONENT)
 
 
-def finite_difference_jacobian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor,
-                               *, evaluation_error: float | torch.Tensor | None = None
-                               ) -> FiniteDifference:
+def finite_difference_jacobian(
+    f: Callable[[torch.Tensor], torch.Tensor],
+    x: torch.Tensor,
+    *,
+    evaluation_error: float | torch.Tensor | None = None,
+) -> FiniteDifference:
     """The Jacobian of ``f`` at ``x`` by extrapolated central differences, no autograd.
 
     ``evaluation_error`` bounds the absolute error of one evaluation of ``f`` (a number, or
@@ -111,19 +113,27 @@ def finite_difference_jacobian(f: Callable[[torch.Tensor], torch.Tensor], x: tor
         terms = (d[0].abs() * flat.abs()[:, None]).sum(dim=0)
         noise = EVAL_RTOL * torch.maximum(values.abs().amax(dim=0), terms).clamp(min=UNIT)
     else:
-        noise = torch.as_tensor(evaluation_error, dtype=values.dtype).reshape(-1).expand(
-            values.shape[2:])
+        noise = (
+            torch.as_tensor(evaluation_error, dtype=values.dtype)
+            .reshape(-1)
+            .expand(values.shape[2:])
+        )
     rounding = _ROUNDING_GAIN * noise / hh
 
     def canonical(t: torch.Tensor) -> torch.Tensor:
         return t.T.reshape(tuple(out_shape) + tuple(x.shape))
 
-    return FiniteDifference(canonical(e1), canonical(truncation), canonical(rounding),
-                            noise.expand_as(e1).amax(dim=0).reshape(out_shape))
+    return FiniteDifference(
+        canonical(e1),
+        canonical(truncation),
+        canonical(rounding),
+        noise.expand_as(e1).amax(dim=0).reshape(out_shape),
+    )
 
 
-def finite_difference_hessian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor
-                              ) -> FiniteDifference:
+def finite_difference_hessian(
+    f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor
+) -> FiniteDifference:
     """The Hessian of a scalar ``f`` at ``x``: finite differences of finite differences.
 
     The outer stencil takes the inner estimate's error bound (twice its largest value, for

@@ -50,27 +50,37 @@ class Comparison:
         excess = torch.nan_to_num(self.difference - self.tolerance, nan=float("inf"))
         flat = int(torch.argmax(excess))
         index = tuple(int(i) for i in np.unravel_index(flat, tuple(self.difference.shape)))
-        return (float(self.difference.reshape(-1)[flat]),
-                float(self.tolerance.reshape(-1)[flat]), index)
+        return (
+            float(self.difference.reshape(-1)[flat]),
+            float(self.tolerance.reshape(-1)[flat]),
+            index,
+        )
 
 
-def compare(against: str, claim: torch.Tensor, reference: torch.Tensor,
-            tolerance: torch.Tensor, tolerance_text: str,
-            mask: torch.Tensor | None = None) -> Comparison:
+def compare(
+    against: str,
+    claim: torch.Tensor,
+    reference: torch.Tensor,
+    tolerance: torch.Tensor,
+    tolerance_text: str,
+    mask: torch.Tensor | None = None,
+) -> Comparison:
     """Entry-wise |claim - reference| against the tolerance; entries outside ``mask`` are
     not compared (shown as nan in the reference)."""
     difference = (claim - reference).abs()
     if mask is not None:
         difference = torch.where(mask, difference, torch.zeros_like(difference))
         reference = torch.where(mask, reference, torch.full_like(reference, float("nan")))
-    return Comparison(against, reference, difference, tolerance.expand_as(claim),
-                      tolerance_text)
+    return Comparison(against, reference, difference, tolerance.expand_as(claim), tolerance_text)
 
 
-def judge_tensors(claim: torch.Tensor, ad: torch.Tensor,
-                  fd: tuple[torch.Tensor, ...] | None = None,
-                  mask: torch.Tensor | None = None, scale: float = UNIT
-                  ) -> dict[str, torch.Tensor]:
+def judge_tensors(
+    claim: torch.Tensor,
+    ad: torch.Tensor,
+    fd: tuple[torch.Tensor, ...] | None = None,
+    mask: torch.Tensor | None = None,
+    scale: float = UNIT,
+) -> dict[str, torch.Tensor]:
     """The judgement of one example in tensor operations only, so that ``torch.vmap`` can
     judge a batch (the sweep) exactly as ``check`` judges one: the tolerances and whether
     the claim agrees with autograd (``by_ad``) and with finite differences (``by_fd``),
@@ -80,6 +90,7 @@ def judge_tensors(claim: torch.Tensor, ad: torch.Tensor,
     ``fd`` is (value, error bound, truncation, rounding) arranged like the claim, or None
     where finite differences do not apply (at a kink; for a value identity ``ad`` is the
     function's value). ``mask`` marks the entries compared."""
+
     def largest(t: torch.Tensor) -> torch.Tensor:
         finite = torch.isfinite(t) if mask is None else torch.isfinite(t) & mask
         return torch.where(finite, t.abs(), torch.zeros_like(t)).amax()
@@ -95,19 +106,31 @@ def judge_tensors(claim: torch.Tensor, ad: torch.Tensor,
         return {**judged, "confirmed": judged["by_ad"]}
     value, bound, truncation, rounding = fd
     fd_tol = bound + tol_ad
-    judged.update(fd_tol=fd_tol, by_fd=within(claim, value, fd_tol),
-                  agree=within(ad, value, fd_tol),
-                  unreliable=((truncation - rounding) > 1e-6 * size).any())
-    judged["confirmed"] = (judged["by_ad"] & judged["by_fd"] & judged["agree"]
-                           & ~judged["unreliable"])
+    judged.update(
+        fd_tol=fd_tol,
+        by_fd=within(claim, value, fd_tol),
+        agree=within(ad, value, fd_tol),
+        unreliable=((truncation - rounding) > 1e-6 * size).any(),
+    )
+    judged["confirmed"] = (
+        judged["by_ad"] & judged["by_fd"] & judged["agree"] & ~judged["unreliable"]
+    )
     return judged
 
 
-def judge(claim: torch.Tensor, ad: torch.Tensor, fd: FiniteDifference | None,
-          arrange: Callable[[torch.Tensor], torch.Tensor], mask: torch.Tensor | None = None,
-          scale: float = UNIT) -> dict[str, torch.Tensor]:
+def judge(
+    claim: torch.Tensor,
+    ad: torch.Tensor,
+    fd: FiniteDifference | None,
+    arrange: Callable[[torch.Tensor], torch.Tensor],
+    mask: torch.Tensor | None = None,
+    scale: float = UNIT,
+) -> dict[str, torch.Tensor]:
     """``judge_tensors`` with the finite-difference estimate and its error model arranged
     like the claim (``fd`` canonical; None at a kink)."""
-    arranged = None if fd is None else tuple(
-        arrange(t) for t in (fd.value, fd.error_bound, fd.truncation, fd.rounding))
+    arranged = (
+        None
+        if fd is None
+        else tuple(arrange(t) for t in (fd.value, fd.error_bound, fd.truncation, fd.rounding))
+    )
     return judge_tensors(claim, ad, arranged, mask, scale)

@@ -74,33 +74,43 @@ def other_path(spec: Identity, problem: Problem, answers: Answers) -> Answers | 
     size = float(torch.maximum(ad.abs().amax(), answers.autograd.abs().amax()))
     if bool(((ad - answers.autograd).abs() <= ROUNDING_RTOL * max(size, UNIT)).all()):
         return None
-    note = (f"torch's two autograd paths disagree here ({taken}: {show(answers.autograd)}; "
-            f"{other}: {show(ad)}), a torch bug on one of them")
+    note = (
+        f"torch's two autograd paths disagree here ({taken}: {show(answers.autograd)}; "
+        f"{other}: {show(ad)}), a torch bug on one of them"
+    )
     return dataclasses.replace(answers, autograd=ad, note=note)
 
 
-def autograd_answer(spec: Identity, f: Callable, x: torch.Tensor, hessian: bool,
-                    trace: tuple | None = None) -> torch.Tensor:
+def autograd_answer(
+    spec: Identity, f: Callable, x: torch.Tensor, hessian: bool, trace: tuple | None = None
+) -> torch.Tensor:
     """Autograd's answer, with a spec error when the function is not differentiable by
     torch (it leaves torch: numpy, .item(), float(), .detach(), torch.tensor(...))."""
-    fix = ("write the function with torch operations only, so that autograd can follow "
-           "it (no numpy, .item(), float(), .detach() or torch.tensor(...) of its inputs)")
+    fix = (
+        "write the function with torch operations only, so that autograd can follow "
+        "it (no numpy, .item(), float(), .detach() or torch.tensor(...) of its inputs)"
+    )
     try:
         return autograd_hessian(f, x) if hessian else autograd_jacobian(f, x, trace)
     except RuntimeError as err:
-        raise SpecError(f"spec {spec.name!r}: function is not differentiable by torch "
-                        f"({str(err).splitlines()[0]}); {fix}.") from err
+        raise SpecError(
+            f"spec {spec.name!r}: function is not differentiable by torch "
+            f"({str(err).splitlines()[0]}); {fix}."
+        ) from err
     except NoGraph as none:
         fd = finite_difference_jacobian(f, x)
         if bool((fd.value.abs() > fd.error_bound + ROUNDING_RTOL * UNIT).any()):
-            raise SpecError(f"spec {spec.name!r}: function is not differentiable by torch: "
-                            f"autograd sees no dependence on {spec.variable!r}, but its value "
-                            f"changes with it; {fix}.") from none
+            raise SpecError(
+                f"spec {spec.name!r}: function is not differentiable by torch: "
+                f"autograd sees no dependence on {spec.variable!r}, but its value "
+                f"changes with it; {fix}."
+            ) from none
         return torch.zeros(none.args[0] + tuple(x.shape), dtype=x.dtype)
 
 
-def directions(count: int, size: int, generator: torch.Generator, *, inputs: bool = False
-               ) -> torch.Tensor:
+def directions(
+    count: int, size: int, generator: torch.Generator, *, inputs: bool = False
+) -> torch.Tensor:
     """``count`` random signed directions as columns (``size`` x ``count``), or the identity
     when there are no more entries than directions (nothing to project).
 
@@ -158,6 +168,12 @@ def projected(problem: Problem, count: int) -> Answers:
 
         ad = autograd_jacobian(h, t0)
         fd = None if problem.kink else finite_difference_jacobian(h, t0, evaluation_error=noise)
-    return Answers(projection, ad, fd, lambda t: t, scale=float(terms.max()),
-                   note=f"projected on {v.shape[1]} random signed directions",
-                   scale_text="the size of the projected terms")
+    return Answers(
+        projection,
+        ad,
+        fd,
+        lambda t: t,
+        scale=float(terms.max()),
+        note=f"projected on {v.shape[1]} random signed directions",
+        scale_text="the size of the projected terms",
+    )

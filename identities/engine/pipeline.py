@@ -28,8 +28,10 @@ from identities.engine.verdict import (
 )
 from identities.spec import Identity
 
-AT_KINK = ("at a kink: autograd's convention only; finite differences do not apply where "
-           "the derivative does not exist")
+AT_KINK = (
+    "at a kink: autograd's convention only; finite differences do not apply where "
+    "the derivative does not exist"
+)
 
 
 def check(spec: Identity, example: Any, projections: int = 0) -> Verdict:
@@ -69,10 +71,16 @@ def _check_value(spec: Identity, example: Any) -> Verdict:
     """An algebraic identity: the claim against the function's value, both evaluated."""
     actual, claim = evaluate_value(spec, example)
     judged = judge_tensors(claim, actual)
-    direct = compare("direct evaluation", claim, actual, judged["tol_ad"],
-                     f"{ROUNDING_RTOL:.1e} * max(1, max|value|)")
-    return Verdict(spec, example, CONFIRMED if bool(judged["confirmed"]) else REFUTED, claim,
-                   direct)
+    direct = compare(
+        "direct evaluation",
+        claim,
+        actual,
+        judged["tol_ad"],
+        f"{ROUNDING_RTOL:.1e} * max(1, max|value|)",
+    )
+    return Verdict(
+        spec, example, CONFIRMED if bool(judged["confirmed"]) else REFUTED, claim, direct
+    )
 
 
 def _verdict(spec: Identity, example: Any, answers: Answers) -> Verdict:
@@ -88,21 +96,28 @@ def _verdict(spec: Identity, example: Any, answers: Answers) -> Verdict:
     fd_value = answers.arrange(fd.value)
     fd_text = "finite-difference error bound + autograd tolerance"
     by_fd = compare("finite differences", claim, fd_value, judged["fd_tol"], fd_text, mask)
-    agreement = compare("autograd vs finite differences", ad, fd_value, judged["fd_tol"],
-                        fd_text, mask)
+    agreement = compare(
+        "autograd vs finite differences", ad, fd_value, judged["fd_tol"], fd_text, mask
+    )
     status = status_of(judged)
     unconverged = None
     if bool(judged["unreliable"]):
         truncation, rounding = answers.arrange(fd.truncation), answers.arrange(fd.rounding)
         excess = torch.nan_to_num(truncation - rounding, nan=float("inf")).reshape(-1)
         flat = int(torch.argmax(excess))
-        where = tuple(int(i) for i in torch.unravel_index(torch.tensor(flat),
-                                                          tuple(truncation.shape)))
-        unconverged = (where, float(truncation.reshape(-1)[flat]),
-                       float(rounding.reshape(-1)[flat]))
-    notes = {CONFLICT: conflict_cause(bool(judged["unreliable"]), ad, fd_value),
-             INCONCLUSIVE: "the claim agrees with one oracle only: the difference "
-                                  "lies between the two oracles' resolutions"}
+        where = tuple(
+            int(i) for i in torch.unravel_index(torch.tensor(flat), tuple(truncation.shape))
+        )
+        unconverged = (
+            where,
+            float(truncation.reshape(-1)[flat]),
+            float(rounding.reshape(-1)[flat]),
+        )
+    notes = {
+        CONFLICT: conflict_cause(bool(judged["unreliable"]), ad, fd_value),
+        INCONCLUSIVE: "the claim agrees with one oracle only: the difference "
+        "lies between the two oracles' resolutions",
+    }
     note = notes.get(status, "")
     if mask is not None and not bool(mask.all()):
         note = (note + "; " if note else "") + "entries outside the structure are not compared"
@@ -130,8 +145,9 @@ def confirmed_one(spec: Identity, values: dict, directions: dict) -> torch.Tenso
     return judge(claim, ad, fd, arrange)["confirmed"]
 
 
-def confirmed(spec: Identity, values: dict[str, Any], directions: dict[str, torch.Tensor]
-              ) -> torch.Tensor:
+def confirmed(
+    spec: Identity, values: dict[str, Any], directions: dict[str, torch.Tensor]
+) -> torch.Tensor:
     """Which examples of a batch (values and directions with a leading batch dimension;
     integers shared) the claim is confirmed on: bool, one per example."""
     tensors = {k: v for k, v in values.items() if isinstance(v, torch.Tensor)}

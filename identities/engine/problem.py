@@ -39,8 +39,9 @@ class Problem:
     noise: Callable[[], torch.Tensor] | None = None  # evaluation error of f (differential)
 
 
-def target(spec: Identity, values: dict, directions: dict
-           ) -> tuple[Callable[[torch.Tensor], torch.Tensor], torch.Tensor, dict, torch.Tensor]:
+def target(
+    spec: Identity, values: dict, directions: dict
+) -> tuple[Callable[[torch.Tensor], torch.Tensor], torch.Tensor, dict, torch.Tensor]:
     """What the oracles differentiate: ``(f, x, claim_args, scale)``, ``f`` of the one input
     ``x``; the derivative of ``f`` times ``scale`` is what the claim states.
 
@@ -88,8 +89,10 @@ def differential_noise(spec: Identity, values: dict) -> torch.Tensor:
     the inputs differentiated (8 evaluations per entry, batched; no autograd involved)."""
     noises = []
     for w in spec.wrt_names:
+
         def f(v: torch.Tensor, w: str = w) -> torch.Tensor:
             return spec.function(**{**values, w: v})
+
         noises.append(finite_difference_jacobian(f, values[w]).noise)
     return torch.stack(noises).amax(dim=0)
 
@@ -112,11 +115,20 @@ def pose(spec: Identity, example: Any) -> Problem:
         return _structured(spec, example, basis)
     out, claim, trace = evaluate(spec, example, f, x, claim_args)
     canonical = from_claim_form(spec, claim, tuple(out.shape), tuple(x.shape)) / scale
-    return Problem(f, x, out, claim, canonical,
-                   arranger(spec, tuple(out.shape), tuple(claim.shape), scale),
-                   hessian=spec.form == "hessian", kink=spec.at_kink, trace=trace,
-                   noise=(lambda: differential_noise(spec, example.values))
-                   if spec.form == "differential" else None)
+    return Problem(
+        f,
+        x,
+        out,
+        claim,
+        canonical,
+        arranger(spec, tuple(out.shape), tuple(claim.shape), scale),
+        hessian=spec.form == "hessian",
+        kink=spec.at_kink,
+        trace=trace,
+        noise=(lambda: differential_noise(spec, example.values))
+        if spec.form == "differential"
+        else None,
+    )
 
 
 def _structured(spec: Identity, example: Any, basis: torch.Tensor) -> Problem:
@@ -136,12 +148,27 @@ def _structured(spec: Identity, example: Any, basis: torch.Tensor) -> Problem:
 
     # The claim's value for each free value: its entry at any of the tied positions.
     canonical = torch.einsum("ij,kij->k", claim, basis) / basis.sum(dim=(1, 2))
-    return Problem(f, theta, out, claim, canonical, arrange, mask=basis.sum(0) > 0,
-                   kink=spec.at_kink, trace=trace)
+    return Problem(
+        f,
+        theta,
+        out,
+        claim,
+        canonical,
+        arrange,
+        mask=basis.sum(0) > 0,
+        kink=spec.at_kink,
+        trace=trace,
+    )
 
 
-def evaluate(spec: Identity, example: Any, f: Callable, x: torch.Tensor, claim_args: dict,
-             claim_in_shape: tuple | None = None) -> tuple[torch.Tensor, torch.Tensor, Any]:
+def evaluate(
+    spec: Identity,
+    example: Any,
+    f: Callable,
+    x: torch.Tensor,
+    claim_args: dict,
+    claim_in_shape: tuple | None = None,
+) -> tuple[torch.Tensor, torch.Tensor, Any]:
     """``f(x)`` and the claim, both checked (finite, the claim's shape) and the claim
     arranged in its form's canonical shape; also autograd's forward pass, kept for its
     backward pass (None when it cannot be taken; autograd then reports why).
@@ -156,9 +183,12 @@ def evaluate(spec: Identity, example: Any, f: Callable, x: torch.Tensor, claim_a
     out = finite(spec, "function", value, example).detach()
     if not isinstance(value, torch.Tensor):
         trace = None
-    claim = finite(spec, "claimed",
-                   guarded(spec, "claimed", lambda: spec.claimed(**claim_args), example),
-                   example)
+    claim = finite(
+        spec,
+        "claimed",
+        guarded(spec, "claimed", lambda: spec.claimed(**claim_args), example),
+        example,
+    )
     in_shape = tuple(x.shape) if claim_in_shape is None else claim_in_shape
     shape = check_shape(spec, claim, tuple(out.shape), in_shape)
     return out, claim.reshape(shape), trace
@@ -167,11 +197,15 @@ def evaluate(spec: Identity, example: Any, f: Callable, x: torch.Tensor, claim_a
 def evaluate_value(spec: Identity, example: Any) -> tuple[torch.Tensor, torch.Tensor]:
     """A value identity's function and claim at ``example``: (value, claim), checked."""
     values = example.values
-    actual = finite(spec, "function",
-                    guarded(spec, "function", lambda: spec.function(**values), example),
-                    example)
-    claim = finite(spec, "claimed",
-                   guarded(spec, "claimed", lambda: spec.claimed(**values), example), example)
+    actual = finite(
+        spec,
+        "function",
+        guarded(spec, "function", lambda: spec.function(**values), example),
+        example,
+    )
+    claim = finite(
+        spec, "claimed", guarded(spec, "claimed", lambda: spec.claimed(**values), example), example
+    )
     check_shape(spec, claim, tuple(actual.shape), ())
     return actual, claim.reshape(actual.shape)
 
@@ -183,10 +217,12 @@ def guarded(spec: Identity, what: str, thunk: Callable[[], Any], example: Any) -
     except SpecError:
         raise
     except Exception as err:
-        raise SpecError(f"spec {spec.name!r}: {what} raised {type(err).__name__} "
-                        f"({str(err).splitlines()[0] if str(err) else ''}) at inputs "
-                        f"{format_inputs(example)}; make it defined on the declared domain, "
-                        "or constrain the inputs with a domain or derived().") from err
+        raise SpecError(
+            f"spec {spec.name!r}: {what} raised {type(err).__name__} "
+            f"({str(err).splitlines()[0] if str(err) else ''}) at inputs "
+            f"{format_inputs(example)}; make it defined on the declared domain, "
+            "or constrain the inputs with a domain or derived()."
+        ) from err
 
 
 def all_finite(t: torch.Tensor) -> bool:
@@ -201,11 +237,15 @@ def as_tensor(spec: Identity, what: str, value: Any) -> torch.Tensor:
         try:
             value = torch.as_tensor(value, dtype=torch.float64)
         except (TypeError, ValueError, RuntimeError) as err:
-            raise SpecError(f"spec {spec.name!r}: {what} returned {type(value).__name__}, "
-                            "not a tensor; build it with torch operations.") from err
+            raise SpecError(
+                f"spec {spec.name!r}: {what} returned {type(value).__name__}, "
+                "not a tensor; build it with torch operations."
+            ) from err
     if value.dtype != torch.float64:
-        raise SpecError(f"spec {spec.name!r}: {what} returned dtype {value.dtype}; "
-                        "the suite works in float64: keep every tensor float64.")
+        raise SpecError(
+            f"spec {spec.name!r}: {what} returned dtype {value.dtype}; "
+            "the suite works in float64: keep every tensor float64."
+        )
     return value
 
 
@@ -213,8 +253,10 @@ def finite(spec: Identity, what: str, value: Any, example: Any) -> torch.Tensor:
     """``value`` as a tensor with finite entries, or a spec error naming the inputs."""
     value = as_tensor(spec, what, value)
     if not all_finite(value):
-        raise SpecError(f"spec {spec.name!r}: {what} returned non-finite values "
-                        f"({show(value)}) at inputs {format_inputs(example)}; the declared "
-                        "domains let it leave its domain of definition: constrain the "
-                        "inputs with a domain or derived().")
+        raise SpecError(
+            f"spec {spec.name!r}: {what} returned non-finite values "
+            f"({show(value)}) at inputs {format_inputs(example)}; the declared "
+            "domains let it leave its domain of definition: constrain the "
+            "inputs with a domain or derived()."
+        )
     return value

@@ -22,8 +22,12 @@ class Status(enum.StrEnum):
     INCONCLUSIVE = "inconclusive"  # the claim agrees with one oracle only
 
 
-CONFIRMED, REFUTED, CONFLICT, INCONCLUSIVE = (Status.CONFIRMED, Status.REFUTED,
-                                              Status.CONFLICT, Status.INCONCLUSIVE)
+CONFIRMED, REFUTED, CONFLICT, INCONCLUSIVE = (
+    Status.CONFIRMED,
+    Status.REFUTED,
+    Status.CONFLICT,
+    Status.INCONCLUSIVE,
+)
 
 
 def decides(spec: Identity, status: Status) -> bool:
@@ -80,11 +84,17 @@ def status_of(judged: dict[str, torch.Tensor]) -> Status:
 def conflict_cause(unreliable: bool, ad: torch.Tensor, fd_value: torch.Tensor) -> str:
     """Why the oracles disagree, as far as the judgement can tell."""
     if not (torch.isfinite(ad).all() and torch.isfinite(fd_value).all()):
-        return "an oracle returned non-finite values: a domain edge (division by zero, " \
-               "log of zero) is at or near the inputs"
+        return (
+            "an oracle returned non-finite values: a domain edge (division by zero, "
+            "log of zero) is at or near the inputs"
+        )
     if unreliable:
-        return "finite differences change with the step size: a kink or a domain edge " \
-               "lies within the stencil, so the derivative is not smooth here"
-    return "autograd and finite differences disagree beyond the finite-difference error " \
-           "bound: ill-conditioning, a non-smooth point, or a function whose autograd " \
-           "rule is a convention rather than the derivative"
+        return (
+            "finite differences change with the step size: a kink or a domain edge "
+            "lies within the stencil, so the derivative is not smooth here"
+        )
+    return (
+        "autograd and finite differences disagree beyond the finite-difference error "
+        "bound: ill-conditioning, a non-smooth point, or a function whose autograd "
+        "rule is a convention rather than the derivative"
+    )

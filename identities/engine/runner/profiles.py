@@ -19,8 +19,13 @@ from hypothesis import settings
 
 PROFILES: dict[str, dict[str, Any]] = {
     "dev": {"max_examples": 50, "deadline": None},
-    "ci": {"max_examples": 100, "deadline": None, "derandomize": True, "database": None,
-           "print_blob": False},
+    "ci": {
+        "max_examples": 100,
+        "deadline": None,
+        "derandomize": True,
+        "database": None,
+        "print_blob": False,
+    },
     "thorough": {"max_examples": 2000, "deadline": None},
     "large": {"max_examples": 10, "deadline": None},
 }

@@ -58,8 +58,11 @@ def _specs_in(module: ModuleType) -> list[Identity]:
     for value in vars(module).values():
         if isinstance(value, Identity):
             found.append(value)
-        elif isinstance(value, (list, tuple)) and value and all(
-                isinstance(v, Identity) for v in value):
+        elif (
+            isinstance(value, (list, tuple))
+            and value
+            and all(isinstance(v, Identity) for v in value)
+        ):
             found.extend(value)
     unique: dict[int, Identity] = {}
     for spec in found:
@@ -120,24 +123,31 @@ def load_catalog(extra_paths: Iterable[str | Path] = ()) -> Catalog:
         try:
             module = _import(module_name, path)
         except SpecError as err:
-            catalog.problems.append(BrokenSpec(f"{path.stem}:spec-error", shown,
-                                            f"{shown}: {err}"))
+            catalog.problems.append(BrokenSpec(f"{path.stem}:spec-error", shown, f"{shown}: {err}"))
             continue
         except Exception:
             detail = traceback.format_exc(limit=-3)
-            catalog.problems.append(BrokenSpec(
-                f"{path.stem}:import-error", shown,
-                f"{shown}: the module failed to import; its specs were not run.\n{detail}"))
+            catalog.problems.append(
+                BrokenSpec(
+                    f"{path.stem}:import-error",
+                    shown,
+                    f"{shown}: the module failed to import; its specs were not run.\n{detail}",
+                )
+            )
             continue
         for value in vars(module).values():
             if isinstance(value, Document):
                 catalog.documents.setdefault(value.id, value)
         for spec in _specs_in(module):
             if spec.name in catalog.files:
-                catalog.problems.append(BrokenSpec(
-                    f"{spec.name}:duplicate", shown,
-                    f"{shown}: spec {spec.name!r}: name={spec.name!r} is already used in "
-                    f"{catalog.files[spec.name]}; give each spec a unique name."))
+                catalog.problems.append(
+                    BrokenSpec(
+                        f"{spec.name}:duplicate",
+                        shown,
+                        f"{shown}: spec {spec.name!r}: name={spec.name!r} is already used in "
+                        f"{catalog.files[spec.name]}; give each spec a unique name.",
+                    )
+                )
                 continue
             catalog.files[spec.name] = shown
             catalog.specs.append(spec)

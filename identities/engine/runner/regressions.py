@@ -22,22 +22,31 @@ STORE = Path(__file__).resolve().parents[2] / "regressions.json"  # identities/r
 
 
 def _map_to_json(g: GeneratedMap) -> dict:
-    layers = [{"weight": layer.weight.tolist(), "bias": layer.bias.tolist()}
-              if isinstance(layer, Affine) else {"activation": layer.name}
-              for layer in g.layers]
+    layers = [
+        {"weight": layer.weight.tolist(), "bias": layer.bias.tolist()}
+        if isinstance(layer, Affine)
+        else {"activation": layer.name}
+        for layer in g.layers
+    ]
     return {"map": layers, "dim_in": g.dim_in, "dim_out": g.dim_out}
 
 
 def _map_from_json(data: dict) -> GeneratedMap:
-    layers = [Activation(layer["activation"]) if "activation" in layer else
-              Affine(torch.tensor(layer["weight"], dtype=torch.float64),
-                     torch.tensor(layer["bias"], dtype=torch.float64))
-              for layer in data["map"]]
+    layers = [
+        Activation(layer["activation"])
+        if "activation" in layer
+        else Affine(
+            torch.tensor(layer["weight"], dtype=torch.float64),
+            torch.tensor(layer["bias"], dtype=torch.float64),
+        )
+        for layer in data["map"]
+    ]
     return GeneratedMap(layers, data["dim_in"], data["dim_out"])
 
 
 def to_json(example: Example) -> dict | None:
     """The example as plain JSON, or ``None`` if an input has no such form."""
+
     def plain(value: Any) -> Any:
         if isinstance(value, torch.Tensor):
             return value.tolist()
@@ -48,9 +57,11 @@ def to_json(example: Example) -> dict | None:
         raise TypeError(type(value).__name__)
 
     try:
-        return {"dims": dict(example.dims),
-                "values": {k: plain(v) for k, v in example.values.items()},
-                "directions": {k: plain(v) for k, v in example.directions.items()}}
+        return {
+            "dims": dict(example.dims),
+            "values": {k: plain(v) for k, v in example.values.items()},
+            "directions": {k: plain(v) for k, v in example.directions.items()},
+        }
     except TypeError:
         return None
 
@@ -64,8 +75,9 @@ def from_json(spec: Identity, data: dict) -> Example:
             values[name] = _map_from_json(value)
         else:
             values[name] = torch.tensor(value, dtype=torch.float64)
-    directions = {k: torch.tensor(v, dtype=torch.float64)
-                  for k, v in data.get("directions", {}).items()}
+    directions = {
+        k: torch.tensor(v, dtype=torch.float64) for k, v in data.get("directions", {}).items()
+    }
     return Example(dict(data["dims"]), values, directions)
 
 

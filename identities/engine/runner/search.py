@@ -61,21 +61,31 @@ class Outcome:
         if self.verdict is not None:
             return render_report(self.verdict, rerun)
         if self.spec.holds:
-            return (f"Identity {self.spec.name!r} confirmed on {self.examples_run} "
-                    f"examples ({self.spec.source}).")
-        return (f"Identity {self.spec.name!r} is declared false (holds=False), but no "
-                f"refuting example was found in {self.examples_run} examples.\n"
-                f"  statement  {self.spec.statement}\n"
-                f"  source  {self.spec.source}\n"
-                "  Either the statement is true on its declared domain, or the inputs "
-                "cannot discriminate: widen the domain or the dimensions.\n"
-                + (f"  rerun   {rerun}" if rerun else ""))
+            return (
+                f"Identity {self.spec.name!r} confirmed on {self.examples_run} "
+                f"examples ({self.spec.source})."
+            )
+        return (
+            f"Identity {self.spec.name!r} is declared false (holds=False), but no "
+            f"refuting example was found in {self.examples_run} examples.\n"
+            f"  statement  {self.spec.statement}\n"
+            f"  source  {self.spec.source}\n"
+            "  Either the statement is true on its declared domain, or the inputs "
+            "cannot discriminate: widen the domain or the dimensions.\n"
+            + (f"  rerun   {rerun}" if rerun else "")
+        )
 
 
-def investigate(spec: Identity, *, max_examples: int | None = None,
-                dim_range: tuple[int, int] | None = None, replay: bool = True,
-                seed: int | None = None, projections: int = 0, **setting_overrides
-                ) -> Outcome:
+def investigate(
+    spec: Identity,
+    *,
+    max_examples: int | None = None,
+    dim_range: tuple[int, int] | None = None,
+    replay: bool = True,
+    seed: int | None = None,
+    projections: int = 0,
+    **setting_overrides,
+) -> Outcome:
     """Search for an example that decides ``spec``, under the current Hypothesis profile.
 
     A stored counterexample (``identities/regressions.json``) is tried first unless
@@ -88,10 +98,12 @@ def investigate(spec: Identity, *, max_examples: int | None = None,
     # One decisive example is the answer: stop at the first failure and shrink it, rather
     # than hunting for other failures for a while (which makes the result depend on speed).
     # No deadline: how long an example takes says nothing about the identity.
-    overrides: dict = {"verbosity": Verbosity.quiet, "report_multiple_bugs": False,
-                       "deadline": None,
-                       "suppress_health_check": [HealthCheck.too_slow,
-                                                 HealthCheck.data_too_large]}
+    overrides: dict = {
+        "verbosity": Verbosity.quiet,
+        "report_multiple_bugs": False,
+        "deadline": None,
+        "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+    }
     if max_examples is not None:
         overrides["max_examples"] = max_examples
     overrides.update(setting_overrides)
@@ -116,17 +128,22 @@ def investigate(spec: Identity, *, max_examples: int | None = None,
 
     # Keep each spec's saved examples apart in the Hypothesis database.
     probe.hypothesis.inner_test._hypothesis_internal_add_digest = (  # type: ignore[attr-defined]
-        spec.name.encode())
+        spec.name.encode()
+    )
     try:
         probe()
-    except (hypothesis.errors.Unsatisfiable, hypothesis.errors.FailedHealthCheck,
-            hypothesis.errors.InvalidArgument) as err:
+    except (
+        hypothesis.errors.Unsatisfiable,
+        hypothesis.errors.FailedHealthCheck,
+        hypothesis.errors.InvalidArgument,
+    ) as err:
         declared = ", ".join(f"{k}={v!r}" for k, v in spec.inputs.items())
-        raise SpecError(f"spec {spec.name!r}: its inputs cannot be generated "
-                        f"({type(err).__name__}: {str(err).splitlines()[0]}); a domain, "
-                        f"interval or dimension range cannot be satisfied. Declared: "
-                        f"{declared}; dims={dict(spec.dims)!r}, distinct={spec.distinct!r}."
-                        ) from err
+        raise SpecError(
+            f"spec {spec.name!r}: its inputs cannot be generated "
+            f"({type(err).__name__}: {str(err).splitlines()[0]}); a domain, "
+            f"interval or dimension range cannot be satisfied. Declared: "
+            f"{declared}; dims={dict(spec.dims)!r}, distinct={spec.distinct!r}."
+        ) from err
     except _Decisive as found:
         return Outcome(spec, count, found.verdict)
     except BaseExceptionGroup as group:

@@ -80,12 +80,11 @@ def mutants(spec: Identity) -> list[Mutant]:
     arrays = {k: d for k, d in spec.inputs.items() if isinstance(d, Array)}
     for name, decl in arrays.items():
         if len(decl.shape) == 2 and decl.shape[0] == decl.shape[1]:
-            out.append(Mutant(spec, f"transpose input {name}",
-                              _with_inputs(c, _transposed(name))))
+            out.append(Mutant(spec, f"transpose input {name}", _with_inputs(c, _transposed(name))))
         out.append(Mutant(spec, f"drop input {name}", _with_inputs(c, _dropped(name))))
     names = list(arrays)
     for i, a in enumerate(names):
-        for b in names[i + 1:]:
+        for b in names[i + 1 :]:
             if arrays[a].shape == arrays[b].shape:
                 out.append(Mutant(spec, f"swap {a} and {b}", _with_inputs(c, _swapped(a, b))))
     return out
@@ -111,8 +110,14 @@ def equivalent(mutant: Mutant, examples: int) -> bool:
     spec = mutant.spec
     original, changed = _masked(spec, spec.claimed), _masked(spec, mutant.claimed)
 
-    @settings(settings(), max_examples=examples, database=None, deadline=None,
-              report_multiple_bugs=False, **NO_SHRINK)
+    @settings(
+        settings(),
+        max_examples=examples,
+        database=None,
+        deadline=None,
+        report_multiple_bugs=False,
+        **NO_SHRINK,
+    )
     @given(examples_of(spec))
     def same(example) -> None:
         args = {**example.values, **example.directions}
@@ -133,9 +138,13 @@ def judge(mutant: Mutant, examples: int) -> str:
     The mutant is searched like a false statement: the search goes on past examples that
     cannot decide (a derivative below finite-difference resolution) until one refutes it.
     """
-    mutated = dataclasses.replace(mutant.spec, name=_slug(mutant.name),
-                                  claimed=mutant.claimed, holds=False,
-                                  lesson="a mutant of a true claim")
+    mutated = dataclasses.replace(
+        mutant.spec,
+        name=_slug(mutant.name),
+        claimed=mutant.claimed,
+        holds=False,
+        lesson="a mutant of a true claim",
+    )
     try:
         if investigate(mutated, max_examples=examples, replay=False, **NO_SHRINK).passed:
             return "killed"
@@ -159,9 +168,13 @@ def run(specs: Iterable[Identity], examples: int = 50, progress: bool = True) ->
             result["survivors"].append(mutant.name)
         if progress:
             bar = "#" * (30 * i // len(every))
-            print(f"\rmutate [{bar:<30}] {i}/{len(every)}  killed {result['killed']}  "
-                  f"equivalent {result['equivalent']}  survived {result['survived']}",
-                  end="", file=sys.stderr, flush=True)
+            print(
+                f"\rmutate [{bar:<30}] {i}/{len(every)}  killed {result['killed']}  "
+                f"equivalent {result['equivalent']}  survived {result['survived']}",
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
     if progress:
         print(file=sys.stderr)
     return result

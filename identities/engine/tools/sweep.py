@@ -52,8 +52,11 @@ def unsweepable(spec: Identity) -> str:
         return "a Hessian (nested finite differences do not batch)"
     if spec.form == "gradient":
         decl = spec.inputs[spec.variable]
-        if isinstance(decl, Array) and len(decl.shape) == 2 and structured(
-                spec, torch.zeros(2, 2)) is not None:
+        if (
+            isinstance(decl, Array)
+            and len(decl.shape) == 2
+            and structured(spec, torch.zeros(2, 2)) is not None
+        ):
             return "a gradient with respect to a structured matrix"
     return ""
 
@@ -78,15 +81,20 @@ class SweepResult:
 
     def as_json(self) -> dict:
         decisive = self.shrunk or self.verdict
-        return {"name": self.spec.name, "holds": self.spec.holds, "examples": self.examples,
-                "seconds": round(self.seconds, 2),
-                "examples_per_second": round(self.examples / self.seconds)
-                if self.seconds else None,
-                "passed": self.passed, "skipped": self.skipped,
-                "rechecked": self.rechecked,
-                "status": decisive.status if decisive else
-                ("confirmed" if self.spec.holds else "not refuted"),
-                "report": render_report(decisive) if decisive else ""}
+        return {
+            "name": self.spec.name,
+            "holds": self.spec.holds,
+            "examples": self.examples,
+            "seconds": round(self.seconds, 2),
+            "examples_per_second": round(self.examples / self.seconds) if self.seconds else None,
+            "passed": self.passed,
+            "skipped": self.skipped,
+            "rechecked": self.rechecked,
+            "status": decisive.status
+            if decisive
+            else ("confirmed" if self.spec.holds else "not refuted"),
+            "report": render_report(decisive) if decisive else "",
+        }
 
 
 def shrink(spec: Identity, batch: Batch, index: int) -> Verdict | None:
@@ -105,10 +113,14 @@ def shrink(spec: Identity, batch: Batch, index: int) -> Verdict | None:
     key = f"sweep:{spec.name}".encode()
     # The secondary corpus holds examples that are replayed and then shrunk.
     database.save(key + b".secondary", choices_to_bytes(batch.choices(index)))
-    probe = settings(database=database, phases=[Phase.reuse, Phase.shrink],
-                     verbosity=Verbosity.quiet, deadline=None, report_multiple_bugs=False,
-                     suppress_health_check=list(HealthCheck))(
-        given(examples(spec, fixed_dims=batch.dims))(property_))
+    probe = settings(
+        database=database,
+        phases=[Phase.reuse, Phase.shrink],
+        verbosity=Verbosity.quiet,
+        deadline=None,
+        report_multiple_bugs=False,
+        suppress_health_check=list(HealthCheck),
+    )(given(examples(spec, fixed_dims=batch.dims))(property_))
     probe._hypothesis_internal_database_key = key  # type: ignore[attr-defined]
     try:
         probe()
@@ -119,8 +131,14 @@ def shrink(spec: Identity, batch: Batch, index: int) -> Verdict | None:
     return found[-1] if found else None
 
 
-def sweep(spec: Identity, examples_wanted: int, *, seed: int = 0,
-          dim_range: tuple[int, int] = DIM_RANGE, progress: bool = False) -> SweepResult:
+def sweep(
+    spec: Identity,
+    examples_wanted: int,
+    *,
+    seed: int = 0,
+    dim_range: tuple[int, int] = DIM_RANGE,
+    progress: bool = False,
+) -> SweepResult:
     """Check ``spec`` on ``examples_wanted`` random examples in batches; stop at the first
     example that decides against the spec's declaration (a false alarm for a true identity,
     the expected refutation for a false one), check it alone and shrink it."""
@@ -132,18 +150,27 @@ def sweep(spec: Identity, examples_wanted: int, *, seed: int = 0,
     while result.examples < examples_wanted:
         dims = sample_dims(spec, dim_range, generator)
         probe = sample(spec, dims, 1, generator)
-        entries = max(1, sum(v[0].numel() for v in probe.values.values()
-                             if isinstance(v, torch.Tensor)))
+        entries = max(
+            1, sum(v[0].numel() for v in probe.values.values() if isinstance(v, torch.Tensor))
+        )
         # At least MIN_BATCHES batches, so that many dimensions are drawn.
-        count = max(1, min(MAX_BATCH, examples_wanted - result.examples,
-                           -(-examples_wanted // MIN_BATCHES),
-                           EVALUATIONS_PER_BATCH // (8 * entries)))
+        count = max(
+            1,
+            min(
+                MAX_BATCH,
+                examples_wanted - result.examples,
+                -(-examples_wanted // MIN_BATCHES),
+                EVALUATIONS_PER_BATCH // (8 * entries),
+            ),
+        )
         batch = sample(spec, dims, count, generator)
         try:
             ok = confirmed(spec, batch.values, batch.directions)
         except Exception as err:  # noqa: BLE001 - not batchable: say so, check nothing
-            result.skipped = f"vmap cannot batch it ({type(err).__name__}: " \
-                             f"{str(err).splitlines()[0][:120] if str(err) else ''})"
+            result.skipped = (
+                f"vmap cannot batch it ({type(err).__name__}: "
+                f"{str(err).splitlines()[0][:120] if str(err) else ''})"
+            )
             break
         failing = torch.nonzero(~ok).reshape(-1).tolist()
         for i in failing:
@@ -156,14 +183,21 @@ def sweep(spec: Identity, examples_wanted: int, *, seed: int = 0,
             result.rechecked += 1
         else:
             result.examples += count
-        if progress and (time.perf_counter() - shown > 0.25 or result.verdict is not None
-                         or result.examples >= examples_wanted):
+        if progress and (
+            time.perf_counter() - shown > 0.25
+            or result.verdict is not None
+            or result.examples >= examples_wanted
+        ):
             shown = time.perf_counter()
             done = min(result.examples, examples_wanted)
             bar = "#" * (30 * done // examples_wanted)
             rate = result.examples / max(time.perf_counter() - start, 1e-9)
-            print(f"\rsweep {spec.name} [{bar:<30}] {done}/{examples_wanted}  "
-                  f"{rate:,.0f} examples/s", end="", file=sys.stderr, flush=True)
+            print(
+                f"\rsweep {spec.name} [{bar:<30}] {done}/{examples_wanted}  {rate:,.0f} examples/s",
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
         if result.verdict is not None:
             break
     result.seconds = time.perf_counter() - start

@@ -42,9 +42,13 @@ from identities.engine.tools.teach.page import index_page, lesson_page
 from identities.engine.tools.teach.picture import draw_picture
 
 
-def teach(catalog: Catalog, out_dir: str | Path, record: bool = False,
-          progress: Callable[[str], None] | None = stderr_line,
-          names: Iterable[str] | None = None) -> list[Lesson]:
+def teach(
+    catalog: Catalog,
+    out_dir: str | Path,
+    record: bool = False,
+    progress: Callable[[str], None] | None = stderr_line,
+    names: Iterable[str] | None = None,
+) -> list[Lesson]:
     """Write a lesson page and a picture for every refuted ``holds=False`` spec of
     ``catalog`` (or of ``names`` only), the index and ``counterexamples.json`` into
     ``out_dir``; with ``record``, store the counterexamples in ``identities/regressions.json``.
@@ -63,23 +67,28 @@ def teach(catalog: Catalog, out_dir: str | Path, record: bool = False,
         if unknown:
             raise KeyError(f"not a holds=False spec of the catalog: {', '.join(sorted(unknown))}")
     by_name = {s.name: s for s in catalog.specs}
-    say(f"teach: {len(specs)} misconceptions; deterministic search (derandomized, no example "
-        f"database, {SEARCH_SETTINGS['max_examples']} examples); writing to {out}")
+    say(
+        f"teach: {len(specs)} misconceptions; deterministic search (derandomized, no example "
+        f"database, {SEARCH_SETTINGS['max_examples']} examples); writing to {out}"
+    )
     lessons: list[Lesson] = []
     width = len(str(len(specs)))
     for k, spec in enumerate(specs, 1):
         start = time.perf_counter()
         verdict, count = minimal_counterexample(spec)
-        lesson = Lesson(spec, by_name.get(spec.counterpart), verdict, count,
-                        time.perf_counter() - start)
+        lesson = Lesson(
+            spec, by_name.get(spec.counterpart), verdict, count, time.perf_counter() - start
+        )
         if lesson.refuted:
             lesson.picture = out / f"{spec.name}.png"
             draw_picture(lesson, lesson.picture)
             lesson.page = out / f"{spec.name}.md"
             lesson.page.write_text(lesson_page(lesson))
             dims = dims_text(lesson.refutation.example) or "fixed sizes"
-            result = (f"refuted in {count} examples, {dims}, "
-                      f"max |difference| {lesson.max_abs_difference:.3g}")
+            result = (
+                f"refuted in {count} examples, {dims}, "
+                f"max |difference| {lesson.max_abs_difference:.3g}"
+            )
         else:
             status = verdict.status if verdict is not None else "not refuted"
             result = f"NOT REFUTED ({status}, {count} examples): no lesson written"
@@ -91,7 +100,12 @@ def teach(catalog: Catalog, out_dir: str | Path, record: bool = False,
     say(f"teach: wrote {taught} lessons, {out / INDEX} and {out / COUNTEREXAMPLES}")
     if record:
         stored, skipped = record_regressions(lessons)
-        say(f"teach: recorded {stored} counterexamples in {regressions.STORE}"
-            + (f" (not stored, a generated map has no plain form: {', '.join(skipped)})"
-               if skipped else ""))
+        say(
+            f"teach: recorded {stored} counterexamples in {regressions.STORE}"
+            + (
+                f" (not stored, a generated map has no plain form: {', '.join(skipped)})"
+                if skipped
+                else ""
+            )
+        )
     return lessons

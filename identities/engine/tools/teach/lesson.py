@@ -21,9 +21,14 @@ from identities.spec import Identity
 #: ``report_multiple_bugs=False`` stops the generation at the first refutation: otherwise
 #: Hypothesis keeps looking for other failures for up to 10 seconds of wall-clock time, and
 #: the example it then shrinks depends on the machine's speed.
-SEARCH_SETTINGS: dict[str, Any] = {"max_examples": 100, "derandomize": True, "database": None,
-                                   "deadline": None, "print_blob": False,
-                                   "report_multiple_bugs": False}
+SEARCH_SETTINGS: dict[str, Any] = {
+    "max_examples": 100,
+    "derandomize": True,
+    "database": None,
+    "deadline": None,
+    "print_blob": False,
+    "report_multiple_bugs": False,
+}
 
 INDEX = "index.md"
 COUNTEREXAMPLES = "counterexamples.json"
@@ -83,8 +88,7 @@ def minimal_counterexample(spec: Identity) -> tuple[Verdict | None, int]:
     return outcome.verdict, outcome.examples_run
 
 
-def record_regressions(lessons: list[Lesson], path: Path | None = None
-                       ) -> tuple[int, list[str]]:
+def record_regressions(lessons: list[Lesson], path: Path | None = None) -> tuple[int, list[str]]:
     """Merge the refuted lessons' counterexamples into the regression store."""
     entries = regressions.load(path)
     stored, skipped = 0, []
@@ -113,16 +117,23 @@ def plain_inputs(example: Any) -> dict[str, Any]:
     data = regressions.to_json(example)
     if data is not None:
         return {**data["values"], **data["directions"]}
-    return {k: v.tolist() if isinstance(v, torch.Tensor) else v if isinstance(v, int)
-            else repr(v) for k, v in example_inputs(example).items()}
+    return {
+        k: v.tolist() if isinstance(v, torch.Tensor) else v if isinstance(v, int) else repr(v)
+        for k, v in example_inputs(example).items()
+    }
 
 
 def counterexamples(lessons: list[Lesson]) -> list[dict]:
     """The JSON array: one object per refuted identity."""
-    return [{"name": lesson.spec.name,
-             "inputs": plain_inputs(lesson.refutation.example),
-             "max_abs_difference": lesson.max_abs_difference}
-            for lesson in lessons if lesson.refuted]
+    return [
+        {
+            "name": lesson.spec.name,
+            "inputs": plain_inputs(lesson.refutation.example),
+            "max_abs_difference": lesson.max_abs_difference,
+        }
+        for lesson in lessons
+        if lesson.refuted
+    ]
 
 
 def counterexamples_json(lessons: list[Lesson]) -> str:

@@ -58,8 +58,10 @@ def as_grid(t: torch.Tensor) -> tuple[np.ndarray, str]:
         return a, ""
     split = a.ndim // 2
     rows = int(np.prod(a.shape[:split]))
-    note = (f"a {'x'.join(map(str, a.shape))} array, shown as {rows} x {a.size // rows}: "
-            f"rows run over the first {split} indices, columns over the rest")
+    note = (
+        f"a {'x'.join(map(str, a.shape))} array, shown as {rows} x {a.size // rows}: "
+        f"rows run over the first {split} indices, columns over the rest"
+    )
     return a.reshape(rows, -1), note
 
 
@@ -100,7 +102,7 @@ def latex_name(name: str) -> str:
     if name.startswith("d") and len(name) > 1:
         return r"\mathrm{d}" + latex_name(name[1:])
     head = name.rstrip("0123456789")
-    tail = name[len(head):]
+    tail = name[len(head) :]
     return f"{head}_{{{tail}}}" if tail and head else name
 
 
@@ -116,23 +118,47 @@ def lesson_page(lesson: Lesson) -> str:
     spec, verdict = lesson.spec, lesson.refutation
     example = verdict.example
     truth = lesson.counterpart
-    lines = [f"# {spec.name}", "", f"[All lessons]({INDEX})", "",
-             f"Declared false (`holds=False`) and **refuted**: the smallest counterexample "
-             f"Hypothesis found, with {lesson.examples_run} examples tried.", "",
-             "## The wrong statement", "", "$$", spec.statement, "$$", ""]
+    lines = [
+        f"# {spec.name}",
+        "",
+        f"[All lessons]({INDEX})",
+        "",
+        f"Declared false (`holds=False`) and **refuted**: the smallest counterexample "
+        f"Hypothesis found, with {lesson.examples_run} examples tried.",
+        "",
+        "## The wrong statement",
+        "",
+        "$$",
+        spec.statement,
+        "$$",
+        "",
+    ]
     if spec.conditions:
         lines += [f"Conditions: {_markdown_text(spec.conditions)}.", ""]
-    lines += [f"Source: {_markdown_text(str(spec.source))}"
-              + (f" ({_markdown_text(spec.reading)})" if spec.reading else "") + ".", ""]
+    lines += [
+        f"Source: {_markdown_text(str(spec.source))}"
+        + (f" ({_markdown_text(spec.reading)})" if spec.reading else "")
+        + ".",
+        "",
+    ]
     lines += ["## The true statement", ""]
     if truth is not None:
-        lines += ["$$", truth.statement, "$$", "",
-                  f"`{truth.name}` ({_markdown_text(str(truth.source))}), confirmed by the "
-                  "suite on every run.", ""]
+        lines += [
+            "$$",
+            truth.statement,
+            "$$",
+            "",
+            f"`{truth.name}` ({_markdown_text(str(truth.source))}), confirmed by the "
+            "suite on every run.",
+            "",
+        ]
     else:
         named = f" ({spec.counterpart!r} is not one)" if spec.counterpart else ""
-        lines += [f"No counterpart spec in the catalog{named}; the lesson below says what "
-                  "is true instead.", ""]
+        lines += [
+            f"No counterpart spec in the catalog{named}; the lesson below says what "
+            "is true instead.",
+            "",
+        ]
 
     lines += ["## The smallest counterexample", ""]
     if example.dims:
@@ -141,8 +167,7 @@ def lesson_page(lesson: Lesson) -> str:
     inputs = example_inputs(example)
     tensors = {k: v for k, v in inputs.items() if isinstance(v, (torch.Tensor, int))}
     if tensors:
-        body = r",\qquad ".join(f"{latex_name(k)} = {latex_input(v)}"
-                                for k, v in tensors.items())
+        body = r",\qquad ".join(f"{latex_name(k)} = {latex_input(v)}" for k, v in tensors.items())
         lines += ["$$", body, "$$", ""]
     maps = {k: v for k, v in inputs.items() if not isinstance(v, (torch.Tensor, int))}
     for k, v in maps.items():
@@ -150,8 +175,11 @@ def lesson_page(lesson: Lesson) -> str:
     if maps:
         lines += [""]
     if example.directions:
-        lines += ["(" + ", ".join(f"`{k}`" for k in example.directions) + ": the direction "
-                  "of the differential.)", ""]
+        lines += [
+            "(" + ", ".join(f"`{k}`" for k in example.directions) + ": the direction "
+            "of the differential.)",
+            "",
+        ]
     lines += ["Exact values: `counterexamples.json`.", ""]
 
     lines += ["## Claimed and true values", ""]
@@ -159,48 +187,76 @@ def lesson_page(lesson: Lesson) -> str:
     for comp in verdict.comparisons:
         rows.append((rf"\text{{true, by {comp.against}}}", comp.reference))
     rows.append((r"\text{claimed} - \text{true}", lesson.difference))
-    lines += ["$$", r"\begin{aligned}"
-              + r" \\ ".join(f"{label} &= {latex_value(value)}" for label, value in rows)
-              + r"\end{aligned}", "$$", ""]
+    lines += [
+        "$$",
+        r"\begin{aligned}"
+        + r" \\ ".join(f"{label} &= {latex_value(value)}" for label, value in rows)
+        + r"\end{aligned}",
+        "$$",
+        "",
+    ]
     note = as_grid(verdict.claimed)[1]
     if note:
         lines += [f"(Each value is {note}.)", ""]
     diff, tol, index = verdict.exact.worst()
-    lines += [f"Largest difference: **{short(diff, 4)}** at index {index}; the tolerance "
-              f"there is {tol:.2g}."]
+    lines += [
+        f"Largest difference: **{short(diff, 4)}** at index {index}; the tolerance "
+        f"there is {tol:.2g}."
+    ]
     if verdict.oracles is not None:
-        lines += ["Autograd and finite differences agree with each other within the "
-                  "finite-difference error bound, and both disagree with the claim."]
+        lines += [
+            "Autograd and finite differences agree with each other within the "
+            "finite-difference error bound, and both disagree with the claim."
+        ]
     if verdict.note:
         lines += [f"Note: {_markdown_text(verdict.note)}."]
     picture = Path(str(lesson.picture)).name
-    lines += ["", f"![claimed, true and difference for {spec.name}]({picture})",
-              "", "## The lesson", "", _markdown_text(spec.lesson), "",
-              "## Reproduce", "", "```bash", f"python -m identities check {spec.name}", "```",
-              ""]
+    lines += [
+        "",
+        f"![claimed, true and difference for {spec.name}]({picture})",
+        "",
+        "## The lesson",
+        "",
+        _markdown_text(spec.lesson),
+        "",
+        "## Reproduce",
+        "",
+        "```bash",
+        f"python -m identities check {spec.name}",
+        "```",
+        "",
+    ]
     return "\n".join(lines)
 
 
 def index_page(lessons: list[Lesson]) -> str:
     taught = [lesson for lesson in lessons if lesson.refuted]
-    lines = ["# Misconceptions, refuted", "",
-             f"{len(taught)} statements declared false, each refuted with the smallest "
-             "counterexample Hypothesis found (a derandomized search; `--record` keeps them "
-             "in identities/regressions.json, which every run replays first). "
-             "Each lesson shows the wrong statement and the true one, the counterexample, "
-             "the claimed and true values, a picture (claimed | true | difference) and why "
-             "it fails. Written by `python -m identities teach`; the counterexamples are "
-             f"also in [`{COUNTEREXAMPLES}`]({COUNTEREXAMPLES}).", ""]
+    lines = [
+        "# Misconceptions, refuted",
+        "",
+        f"{len(taught)} statements declared false, each refuted with the smallest "
+        "counterexample Hypothesis found (a derandomized search; `--record` keeps them "
+        "in identities/regressions.json, which every run replays first). "
+        "Each lesson shows the wrong statement and the true one, the counterexample, "
+        "the claimed and true values, a picture (claimed | true | difference) and why "
+        "it fails. Written by `python -m identities teach`; the counterexamples are "
+        f"also in [`{COUNTEREXAMPLES}`]({COUNTEREXAMPLES}).",
+        "",
+    ]
     for lesson in taught:
         ex = lesson.refutation.example
         dims = dims_text(ex) or "fixed sizes"
         page = Path(str(lesson.page)).name
-        lines += [f"- [{lesson.spec.name}]({page}): ${lesson.spec.statement}$ "
-                  f"({dims}; max abs difference {short(lesson.max_abs_difference, 4)})"]
+        lines += [
+            f"- [{lesson.spec.name}]({page}): ${lesson.spec.statement}$ "
+            f"({dims}; max abs difference {short(lesson.max_abs_difference, 4)})"
+        ]
     missed = [lesson for lesson in lessons if not lesson.refuted]
     if missed:
         lines += ["", "## Not refuted in this run", ""]
-        lines += [f"- `{lesson.spec.name}`: "
-                  f"{lesson.verdict.status if lesson.verdict else 'no refuting example'}"
-                  for lesson in missed]
+        lines += [
+            f"- `{lesson.spec.name}`: "
+            f"{lesson.verdict.status if lesson.verdict else 'no refuting example'}"
+            for lesson in missed
+        ]
     return "\n".join(lines) + "\n"

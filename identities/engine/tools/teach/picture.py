@@ -18,8 +18,14 @@ from identities.engine.tools.teach.lesson import Lesson, dims_text, example_inpu
 from identities.engine.tools.teach.page import as_grid, short
 
 _MATHTEXT = MathTextParser("agg")
-_MATHTEXT_SUBSTITUTES = {r"\implies": r"\Rightarrow", r"\le ": r"\leq ", r"\ge ": r"\geq ",
-                         r"\Big|": "|", r"\left": "", r"\right": ""}
+_MATHTEXT_SUBSTITUTES = {
+    r"\implies": r"\Rightarrow",
+    r"\le ": r"\leq ",
+    r"\ge ": r"\geq ",
+    r"\Big|": "|",
+    r"\left": "",
+    r"\right": "",
+}
 
 
 def mathtext(statement: str) -> str | None:
@@ -75,10 +81,16 @@ def draw_picture(lesson: Lesson, path: Path) -> None:
     truth = as_grid(lesson.truth)[0]
     diff = as_grid(lesson.difference)[0]
     at_kink = verdict.numerical is None
-    panels = [("claimed (wrong)", claimed),
-              ("true (autograd, a convention at a kink)" if at_kink
-               else "true (autograd = finite differences)", truth),
-              ("difference: claimed - true", diff)]
+    panels = [
+        ("claimed (wrong)", claimed),
+        (
+            "true (autograd, a convention at a kink)"
+            if at_kink
+            else "true (autograd = finite differences)",
+            truth,
+        ),
+        ("difference: claimed - true", diff),
+    ]
     finite = np.concatenate([g[np.isfinite(g)] for _, g in panels])
     scale = float(np.abs(finite).max()) if finite.size else 1.0
     scale = scale if scale > 0 else 1.0
@@ -105,20 +117,29 @@ def draw_picture(lesson: Lesson, path: Path) -> None:
     fig = Figure(figsize=(width, height), dpi=110)
     FigureCanvasAgg(fig)
     top, bottom = 1 - (header + 0.35) / height, (footer + 0.3) / height
-    axes = fig.subplots(1, 3, gridspec_kw={"left": 0.05, "right": 0.9, "top": top,
-                                           "bottom": bottom, "wspace": 0.25})
+    axes = fig.subplots(
+        1, 3, gridspec_kw={"left": 0.05, "right": 0.9, "top": top, "bottom": bottom, "wspace": 0.25}
+    )
     cmap = _colour_map()
     fontsize = 10 if rows * cols <= 16 else 8 if rows * cols <= 64 else 6
     image = None
     for ax, (title, grid) in zip(axes, panels, strict=True):
-        image = ax.imshow(np.ma.masked_invalid(grid), cmap=cmap, vmin=-scale, vmax=scale,
-                          aspect="equal")
+        image = ax.imshow(
+            np.ma.masked_invalid(grid), cmap=cmap, vmin=-scale, vmax=scale, aspect="equal"
+        )
         ax.set_title(title, fontsize=10)
         for (i, j), v in np.ndenumerate(grid):
             label = "n/c" if not math.isfinite(v) else short(float(v), 3)
             dark = math.isfinite(v) and abs(v) > 0.6 * scale
-            ax.text(j, i, label, ha="center", va="center", fontsize=fontsize,
-                    color="white" if dark else "black")
+            ax.text(
+                j,
+                i,
+                label,
+                ha="center",
+                va="center",
+                fontsize=fontsize,
+                color="white" if dark else "black",
+            )
         ax.set_xticks(range(cols) if cols > 1 else [])
         ax.set_yticks(range(rows) if rows > 1 else [])
         ax.tick_params(labelsize=8, length=0)
@@ -126,13 +147,21 @@ def draw_picture(lesson: Lesson, path: Path) -> None:
     assert image is not None  # three panels were drawn
     fig.colorbar(image, cax=colour_axes).ax.tick_params(labelsize=8)
 
-    fig.text(0.5, 1 - 0.15 / height, spec.name, ha="center", va="top", fontsize=12,
-             fontweight="bold")
+    fig.text(
+        0.5, 1 - 0.15 / height, spec.name, ha="center", va="top", fontsize=12, fontweight="bold"
+    )
     if statements:
-        fig.text(0.5, 1 - 0.6 / height, "\n".join(statements), ha="center", va="top",
-                 fontsize=10)
-    fig.text(0.5, 0.12 / height, "\n".join(footer_text), ha="center", va="bottom",
-             fontsize=8.5, family="monospace", linespacing=1.3)
+        fig.text(0.5, 1 - 0.6 / height, "\n".join(statements), ha="center", va="top", fontsize=10)
+    fig.text(
+        0.5,
+        0.12 / height,
+        "\n".join(footer_text),
+        ha="center",
+        va="bottom",
+        fontsize=8.5,
+        family="monospace",
+        linespacing=1.3,
+    )
     fig.savefig(path, format="png")
 
 
