@@ -21,14 +21,21 @@ MAPS = {"x": scalar(), "f": smooth_map(None, None), "g": smooth_map(None, None)}
 GENERATED = "y = f(u), u = g(x); f, g: R -> R any differentiable functions (generated)"
 
 #: The source prints d/x, d/u_1, d/u_2, d/u_3 for the derivatives of step 2.
-D_OVER = ("The source prints \\frac{d}{x} u_1 (and d/u_1, d/u_2, d/u_3: the d of the "
-          "denominator missing); read as d/dx, d/du_1, d/du_2, d/du_3.")
+D_OVER = (
+    "The source prints \\frac{d}{x} u_1 (and d/u_1, d/u_2, d/u_3: the d of the "
+    "denominator missing); read as d/dx, d/du_1, d/du_2, d/du_3."
+)
 
 
 def _restated(spec, ref, name, statement, **changes):
     """``spec`` again, for the entry ``ref`` that states the same rule in its own words."""
-    return dataclasses.replace(spec, name=f"ph_{ref[3:].replace('.', '_')}__{name}",
-                               source=Source(DOC, ref), statement=statement, **changes)
+    return dataclasses.replace(
+        spec,
+        name=f"ph_{ref[3:].replace('.', '_')}__{name}",
+        source=Source(DOC, ref),
+        statement=statement,
+        **changes,
+    )
 
 
 # -- the example sin(x^2) ---------------------------------------------------------------------
@@ -74,11 +81,15 @@ ph_4_5_1_2__chain_rule = Identity(
 )
 
 ph_4_5_1_4__du_dx = _restated(
-    ph_4_5_1_1__square, "PH-4.5.1.4", "du_dx", r"\frac{du}{dx} = 2x\quad(u = x^2)")
+    ph_4_5_1_1__square, "PH-4.5.1.4", "du_dx", r"\frac{du}{dx} = 2x\quad(u = x^2)"
+)
 
 ph_4_5_1_4__dy_du = _restated(
-    ph_4_5_1_1__sin, "PH-4.5.1.4", "dy_du",
-    r"\frac{dy}{du} = cos(u)\quad(y = sin(u);\ \text{with respect to } u \text{ not } x)")
+    ph_4_5_1_1__sin,
+    "PH-4.5.1.4",
+    "dy_du",
+    r"\frac{dy}{du} = cos(u)\quad(y = sin(u);\ \text{with respect to } u \text{ not } x)",
+)
 
 ph_4_5_1_5__combined = Identity(
     name="ph_4_5_1_5__combined",
@@ -92,8 +103,11 @@ ph_4_5_1_5__combined = Identity(
 )
 
 ph_4_5_1_6__substituted = _restated(
-    ph_4_5_1_1__sin_of_square, "PH-4.5.1.6", "substituted",
-    r"\frac{dy}{dx} = \frac{dy}{du} \frac{du}{dx} = cos(x^2)2x = 2xcos(x^2)")
+    ph_4_5_1_1__sin_of_square,
+    "PH-4.5.1.6",
+    "substituted",
+    r"\frac{dy}{dx} = \frac{dy}{du} \frac{du}{dx} = cos(x^2)2x = 2xcos(x^2)",
+)
 
 ph_4_5_1_7__reversed_order = Identity(
     name="ph_4_5_1_7__reversed_order",
@@ -107,14 +121,21 @@ ph_4_5_1_7__reversed_order = Identity(
 )
 
 ph_4_5_1_8__forward = _restated(
-    ph_4_5_1_7__reversed_order, "PH-4.5.1.8", "forward",
+    ph_4_5_1_7__reversed_order,
+    "PH-4.5.1.8",
+    "forward",
     r"\text{Forward differentiation from } x \text{ to } y: \frac{dy}{dx} = "
-    r"\frac{du}{dx}\frac{dy}{du}")
+    r"\frac{du}{dx}\frac{dy}{du}",
+)
 
 ph_4_5_1_8__backward = _restated(
-    ph_4_5_1_2__chain_rule, "PH-4.5.1.8", "backward",
+    ph_4_5_1_2__chain_rule,
+    "PH-4.5.1.8",
+    "backward",
     r"\text{Backward differentiation from } y \text{ to } x: \frac{dy}{dx} = "
-    r"\frac{dy}{du} \frac{du}{dx}", conditions=GENERATED)
+    r"\frac{dy}{du} \frac{du}{dx}",
+    conditions=GENERATED,
+)
 
 # -- the example y = ln(sin(x^3)^2), step 2: each intermediate's derivative ------------------
 ph_4_5_1_10__d_u1 = Identity(

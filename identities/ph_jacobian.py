@@ -32,16 +32,21 @@ def _eye(x):
 
 def _restated(spec, ref, name, statement, **changes):
     """``spec`` again, for the entry ``ref`` that states the same rule in its own words."""
-    return dataclasses.replace(spec, name=f"ph_{ref[3:].replace('.', '_')}__{name}",
-                               source=Source(DOC, ref), statement=statement, **changes)
+    return dataclasses.replace(
+        spec,
+        name=f"ph_{ref[3:].replace('.', '_')}__{name}",
+        source=Source(DOC, ref),
+        statement=statement,
+        **changes,
+    )
 
 
 # -- section 4: g(x, y) = 2x + y^8 ------------------------------------------------------------
 ph_4_1__partial_x = Identity(
     name="ph_4_1__partial_x",
     statement=r"\frac{\partial g(x,y)}{\partial x} = \frac{\partial 2x}{\partial x} + "
-              r"\frac{\partial y^8}{\partial x} = 2\frac{\partial x}{\partial x} + 0 "
-              r"= 2 \times 1 = 2",
+    r"\frac{\partial y^8}{\partial x} = 2\frac{\partial x}{\partial x} + 0 "
+    r"= 2 \times 1 = 2",
     source=Source(DOC, "PH-4.1"),
     conditions="g(x, y) = 2x + y^8; y held constant",
     inputs={"x": scalar(), "y": scalar()},
@@ -53,7 +58,7 @@ ph_4_1__partial_x = Identity(
 ph_4_2__partial_y = Identity(
     name="ph_4_2__partial_y",
     statement=r"\frac{\partial g(x,y)}{\partial y} = \frac{\partial 2x}{\partial y} + "
-              r"\frac{\partial y^8}{\partial y} = 0 + 8y^7 = 8y^7",
+    r"\frac{\partial y^8}{\partial y} = 0 + 8y^7 = 8y^7",
     source=Source(DOC, "PH-4.2"),
     conditions="g(x, y) = 2x + y^8; x held constant",
     inputs={"x": scalar(), "y": scalar()},
@@ -76,41 +81,45 @@ ph_4_2__gradient = Identity(
 ph_4_3__jacobian = Identity(
     name="ph_4_3__jacobian",
     statement=r"J = \begin{bmatrix} \nabla f(x,y)\\ \nabla g(x,y) \end{bmatrix} = "
-              r"\begin{bmatrix} 6yx & 3x^2\\ 2 & 8y^7 \end{bmatrix}",
+    r"\begin{bmatrix} 6yx & 3x^2\\ 2 & 8y^7 \end{bmatrix}",
     source=Source(DOC, "PH-4.3"),
     conditions="f(x, y) = 3x^2 y, g(x, y) = 2x + y^8; v = (x, y); numerator layout "
-               "(the gradients are the rows)",
+    "(the gradients are the rows)",
     inputs={"v": vector(2)},
     wrt="v",
     function=_f_g,
-    claimed=lambda v: torch.stack([
-        torch.stack([6 * v[1] * v[0], 3 * v[0] ** 2]),
-        torch.stack([_two(v[0]), 8 * v[1] ** 7]),
-    ]),
+    claimed=lambda v: torch.stack(
+        [
+            torch.stack([6 * v[1] * v[0], 3 * v[0] ** 2]),
+            torch.stack([_two(v[0]), 8 * v[1] ** 7]),
+        ]
+    ),
 )
 
 ph_4_4__denominator_layout = Identity(
     name="ph_4_4__denominator_layout",
     statement=r"\begin{bmatrix} 6yx & 2\\ 3x^2 & 8y^7 \end{bmatrix}"
-              r"\quad\text{(denominator layout: the transpose)}",
+    r"\quad\text{(denominator layout: the transpose)}",
     source=Source(DOC, "PH-4.4"),
     conditions="f(x, y) = 3x^2 y, g(x, y) = 2x + y^8; v = (x, y); denominator layout, "
-               "stated as just the transpose of the numerator layout Jacobian",
+    "stated as just the transpose of the numerator layout Jacobian",
     inputs={"v": vector(2)},
     wrt="v",
     layout="denominator",
     function=_f_g,
-    claimed=lambda v: torch.stack([
-        torch.stack([6 * v[1] * v[0], _two(v[0])]),
-        torch.stack([3 * v[0] ** 2, 8 * v[1] ** 7]),
-    ]),
+    claimed=lambda v: torch.stack(
+        [
+            torch.stack([6 * v[1] * v[0], _two(v[0])]),
+            torch.stack([3 * v[0] ** 2, 8 * v[1] ** 7]),
+        ]
+    ),
 )
 
 # -- section 4.1: the shape table; scalar or vector f by scalar or vector x -------------------
 ph_4_1_6__scalar_by_scalar = Identity(
     name="ph_4_1_6__scalar_by_scalar",
     statement=r"\frac{\partial f}{\partial x}\ \text{is a scalar (scalar } f, "
-              r"\text{ scalar } x)",
+    r"\text{ scalar } x)",
     source=Source(DOC, "PH-4.1.6"),
     conditions="f: R -> R any differentiable function (a generated smooth map)",
     inputs={"x": scalar(), "f": smooth_map(None, None)},
@@ -122,7 +131,7 @@ ph_4_1_6__scalar_by_scalar = Identity(
 ph_4_1_6__scalar_by_vector = Identity(
     name="ph_4_1_6__scalar_by_vector",
     statement=r"\frac{\partial f}{\partial \mathbf{x}}\ \text{is a row, } 1 \times n "
-              r"\text{ (scalar } f, \text{ vector } \mathbf{x})",
+    r"\text{ (scalar } f, \text{ vector } \mathbf{x})",
     source=Source(DOC, "PH-4.1.6"),
     conditions="f: R^n -> R any differentiable function (a generated smooth map)",
     inputs={"x": vector("n"), "f": smooth_map("n", None)},
@@ -134,7 +143,7 @@ ph_4_1_6__scalar_by_vector = Identity(
 ph_4_1_6__vector_by_scalar = Identity(
     name="ph_4_1_6__vector_by_scalar",
     statement=r"\frac{\partial \mathbf{f}}{\partial x}\ \text{is a column, } m \times 1 "
-              r"\text{ (vector } \mathbf{f}, \text{ scalar } x)",
+    r"\text{ (vector } \mathbf{f}, \text{ scalar } x)",
     source=Source(DOC, "PH-4.1.6"),
     conditions="f: R -> R^m any differentiable function (a generated smooth map)",
     inputs={"x": scalar(), "f": smooth_map(None, "m")},
@@ -146,10 +155,10 @@ ph_4_1_6__vector_by_scalar = Identity(
 ph_4_1_6__vector_by_vector = Identity(
     name="ph_4_1_6__vector_by_vector",
     statement=r"\frac{\partial \mathbf{f}}{\partial \mathbf{x}}\ \text{is } m \times n "
-              r"\text{ (vector } \mathbf{f}, \text{ vector } \mathbf{x})",
+    r"\text{ (vector } \mathbf{f}, \text{ vector } \mathbf{x})",
     source=Source(DOC, "PH-4.1.6"),
     conditions="f: R^n -> R^m any differentiable function (a generated smooth map); drawn "
-               "with m != n, so that m x n and n x m are told apart",
+    "with m != n, so that m x n and n x m are told apart",
     inputs={"x": vector("n"), "f": smooth_map("n", "m")},
     wrt="x",
     distinct=("m", "n"),
@@ -160,9 +169,9 @@ ph_4_1_6__vector_by_vector = Identity(
 ph_4_1_7__identity = Identity(
     name="ph_4_1_7__identity",
     statement=r"\mathbf{f}(\mathbf{x}) = \mathbf{x}:\quad \frac{\partial \mathbf{y}}"
-              r"{\partial \mathbf{x}} = \begin{bmatrix} \frac{\partial}{\partial x_1} x_1 & 0 "
-              r"& \ldots & 0\\ & \ddots \\ 0 & \ldots & \frac{\partial}{\partial x_n} x_n "
-              r"\end{bmatrix} = I",
+    r"{\partial \mathbf{x}} = \begin{bmatrix} \frac{\partial}{\partial x_1} x_1 & 0 "
+    r"& \ldots & 0\\ & \ddots \\ 0 & \ldots & \frac{\partial}{\partial x_n} x_n "
+    r"\end{bmatrix} = I",
     source=Source(DOC, "PH-4.1.7"),
     conditions="f(x) = x, f_i(x) = x_i, m = n",
     inputs={"x": vector("n")},
@@ -173,6 +182,10 @@ ph_4_1_7__identity = Identity(
 
 # -- section 8.1: the summary ---------------------------------------------------------------
 ph_8_1_3__identity = _restated(
-    ph_4_1_7__identity, "PH-8.1.3", "identity",
+    ph_4_1_7__identity,
+    "PH-8.1.3",
+    "identity",
     r"\text{The Jacobian of the identity function } \mathbf{f(x)} = \mathbf{x} "
-    r"\text{ is } I.", conditions="")
+    r"\text{ is } I.",
+    conditions="",
+)

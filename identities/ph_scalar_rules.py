@@ -71,7 +71,7 @@ ph_2_3__power__integer_n = Identity(
     statement=r"\frac{d}{dx}x^n = nx^{n-1}",
     source=Source(DOC, "PH-2.3"),
     conditions="n an integer, here -3..5; implicit: x != 0, so that x^(n-1) is defined for "
-               "every integer n (0.5 <= |x| <= 4)",
+    "every integer n (0.5 <= |x| <= 4)",
     inputs={"x": scalar("nonzero"), "n": integer(-3, 5)},
     wrt="x",
     function=lambda x, n: x**n,
@@ -83,7 +83,7 @@ ph_2_3__power__real_n = Identity(
     statement=r"\frac{d}{dx}x^n = nx^{n-1}",
     source=Source(DOC, "PH-2.3"),
     conditions="n a real number in [-4, 4]; implicit: x > 0, so that x^n is defined for a "
-               "real exponent",
+    "real exponent",
     inputs={"x": scalar("positive"), "n": scalar()},
     wrt="x",
     function=lambda x, n: x**n,
@@ -231,7 +231,7 @@ ph_2_8__linearity__simplified = Identity(
 ph_3_1__partial_x = Identity(
     name="ph_3_1__partial_x",
     statement=r"\frac{\partial}{\partial x} 3yx^2 = 3y\frac{\partial}{\partial x} x^2 "
-              r"= 3y2x = 6yx",
+    r"= 3y2x = 6yx",
     source=Source(DOC, "PH-3.1"),
     conditions="y held constant (an input not differentiated)",
     inputs={"x": scalar(), "y": scalar()},
@@ -243,7 +243,7 @@ ph_3_1__partial_x = Identity(
 ph_3_2__partial_y = Identity(
     name="ph_3_2__partial_y",
     statement=r"\frac{\partial}{\partial y} 3x^2y = 3x^2\frac{\partial y}{\partial y} "
-              r"= 3x^2 \times 1 = 3x^2",
+    r"= 3x^2 \times 1 = 3x^2",
     source=Source(DOC, "PH-3.2"),
     conditions="x held constant (an input not differentiated)",
     inputs={"x": scalar(), "y": scalar()},
@@ -255,7 +255,7 @@ ph_3_2__partial_y = Identity(
 ph_3_3__gradient = Identity(
     name="ph_3_3__gradient",
     statement=r"\nabla f(x,y) = [ \frac{\partial f(x,y)}{\partial x}, "
-              r"\frac{\partial f(x,y)}{\partial y}] = [6yx, 3x^2]",
+    r"\frac{\partial f(x,y)}{\partial y}] = [6yx, 3x^2]",
     source=Source(DOC, "PH-3.3"),
     conditions="f(x, y) = 3x^2 y; v = (x, y); the gradient is a horizontal vector (1 x 2)",
     inputs={"v": vector(2)},
