@@ -96,6 +96,9 @@ def sample(spec: Identity, dims: dict[str, int], count: int, generator: torch.Ge
     def build(decl: Derived, args: dict[str, Any]) -> torch.Tensor:
         batched = {k: v for k, v in args.items() if isinstance(v, torch.Tensor)}
         fixed = {k: v for k, v in args.items() if not isinstance(v, torch.Tensor)}
+        if not batched:  # built from constants only (a worked example's numbers)
+            value = torch.as_tensor(decl.build(**fixed), dtype=torch.float64)
+            return value.expand(count, *value.shape).clone()
         return torch.vmap(lambda b: decl.build(**b, **fixed))(batched)
 
     values, directions = draw_inputs(spec, dims, draw, build, lambda value: tuple(value.shape[1:]))

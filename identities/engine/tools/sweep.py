@@ -149,7 +149,14 @@ def sweep(
     start = shown = time.perf_counter()
     while result.examples < examples_wanted:
         dims = sample_dims(spec, dim_range, generator)
-        probe = sample(spec, dims, 1, generator)
+        try:
+            probe = sample(spec, dims, 1, generator)
+        except Exception as err:  # noqa: BLE001 - a derived input vmap cannot build
+            result.skipped = (
+                f"vmap cannot batch its inputs ({type(err).__name__}: "
+                f"{str(err).splitlines()[0][:120] if str(err) else ''})"
+            )
+            break
         entries = max(
             1, sum(v[0].numel() for v in probe.values.values() if isinstance(v, torch.Tensor))
         )
