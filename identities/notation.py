@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import torch
 
-from identities.spec import derived, matrix, scalar
+from identities.spec import Identity, Source, derived, matrix, scalar
 
 
 def tr(M):
@@ -178,3 +178,40 @@ def structure_matrix(kind: str, i: int, j: int, n: int) -> torch.Tensor:
     if kind == "toeplitz":
         return torch.diag_embed(torch.ones(n - abs(j - i)), offset=j - i)
     raise ValueError(kind)
+
+
+def away_and_at_kink(
+    document: str,
+    ref: str,
+    name: str,
+    statement: str,
+    wrt: str,
+    function: Callable,
+    claimed: Callable,
+    *,
+    away: dict,
+    away_text: str,
+    kink: dict,
+    kink_text: str,
+) -> list[Identity]:
+    """A piecewise rule of the ReLU (Parr and Howard's max(0, z) with max'(0) := 0) as two
+    specs: ``ph_<ref>__<name>`` on inputs kept away from the kink, and ``...__at_kink`` at
+    it, where only torch.relu's convention (0) is checked."""
+    stem = f"ph_{ref[3:].replace('.', '_')}__{name}"
+    common = dict(
+        statement=statement,
+        source=Source(document, ref),
+        wrt=wrt,
+        function=function,
+        claimed=claimed,
+    )
+    return [
+        Identity(name=stem, conditions=away_text, inputs=away, **common),
+        Identity(
+            name=f"{stem}__at_kink",
+            conditions=kink_text,
+            inputs=kink,
+            at_kink=True,
+            **{**common, "statement": statement + r"\quad\text{at the kink (torch.relu)}"},
+        ),
+    ]

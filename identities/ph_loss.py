@@ -12,6 +12,7 @@ autograd's convention can be checked (torch.relu: the source's z <= 0 branch).
 
 import torch
 
+from identities.notation import away_and_at_kink
 from identities.spec import Identity, Source, derived, matrix, scalar, vector
 
 DOC = "parr-howard-2018"
@@ -67,30 +68,19 @@ def _cases(z, if_positive, otherwise):
 
 def _piecewise(ref, name, statement, wrt, function, claimed):
     """A per-sample rule: one spec away from the kink, one at it (torch.relu's convention)."""
-    stem = f"ph_{ref[3:].replace('.', '_')}__{name}"
-    return [
-        Identity(
-            name=stem,
-            statement=statement,
-            source=Source(DOC, ref),
-            conditions=AWAY_TEXT,
-            inputs=AWAY,
-            wrt=wrt,
-            function=function,
-            claimed=claimed,
-        ),
-        Identity(
-            name=f"{stem}__at_kink",
-            statement=statement + r"\quad\text{at the kink (torch.relu)}",
-            source=Source(DOC, ref),
-            conditions=KINK_TEXT,
-            inputs=KINK,
-            wrt=wrt,
-            function=function,
-            claimed=claimed,
-            at_kink=True,
-        ),
-    ]
+    return away_and_at_kink(
+        DOC,
+        ref,
+        name,
+        statement,
+        wrt,
+        function,
+        claimed,
+        away=AWAY,
+        away_text=AWAY_TEXT,
+        kink=KINK,
+        kink_text=KINK_TEXT,
+    )
 
 
 def _u(w, b, x):

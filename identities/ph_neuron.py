@@ -15,6 +15,7 @@ import dataclasses
 
 import torch
 
+from identities.notation import away_and_at_kink
 from identities.spec import Identity, Source, derived, integer, scalar, vector
 
 DOC = "parr-howard-2018"
@@ -70,30 +71,19 @@ def _piecewise(
     kink_text=KINK_TEXT,
 ):
     """A piecewise rule: one spec away from the kink, one at it (torch.relu's convention)."""
-    stem = f"ph_{ref[3:].replace('.', '_')}__{name}"
-    return [
-        Identity(
-            name=stem,
-            statement=statement,
-            source=Source(DOC, ref),
-            conditions=away_text,
-            inputs=away,
-            wrt=wrt,
-            function=function,
-            claimed=claimed,
-        ),
-        Identity(
-            name=f"{stem}__at_kink",
-            statement=statement + r"\quad\text{at the kink (torch.relu)}",
-            source=Source(DOC, ref),
-            conditions=kink_text,
-            inputs=kink,
-            wrt=wrt,
-            function=function,
-            claimed=claimed,
-            at_kink=True,
-        ),
-    ]
+    return away_and_at_kink(
+        DOC,
+        ref,
+        name,
+        statement,
+        wrt,
+        function,
+        claimed,
+        away=away,
+        away_text=away_text,
+        kink=kink,
+        kink_text=kink_text,
+    )
 
 
 def _activation(w, x, b):
