@@ -1,0 +1,126 @@
+"""Wikipedia, "Matrix calculus": specs that are true as written but meet the limits of the
+checker, held out of the catalog run until the engine handles them.
+
+* W-SM-33 (d|X^T A X|/dX for a square invertible X, both layouts and the product form) and
+  the corrected W-SM-29 (d|AXB|/dX with A, B square, and B adj(AXB) A for any shapes): with a general A (or B), the
+  determinant can nearly vanish by cancellation of products of entries near 4, and its
+  rounding is then beyond the finite-difference error model (an oracle conflict) or beyond
+  the claim-against-autograd tolerance (inconclusive), as README's "Not modelled yet" says.
+  Drawing A and B invertible and well conditioned (as the Cookbook's specs of (51) do) would
+  narrow the printed domain ("A is not a function of X"; any square A, B).
+
+The specs are kept in the dict ``ENGINE_LIMITS`` (name -> spec), which the catalog loader does
+not collect; ``tests/test_wiki_coverage.py`` counts them as the specs of their entries.
+"""
+
+import itertools
+
+import torch
+
+from identities.spec import Identity, Source, matrix
+
+DOC = "wikipedia-matrix-calculus"
+inv, det = torch.linalg.inv, torch.linalg.det
+
+_S_SM_29 = r"\frac{\partial |\mathbf{AXB}|}{\partial \mathbf{X}}"
+_SM_29 = {
+    "source": Source(DOC, "W-SM-29"),
+    "conditions": "A, B are not functions of X; implicit: X square and invertible; added: A "
+                  "and B square (n x n, singular ones included)",
+    "reading": "Condition added: A and B square, which the row does not state and needs.",
+    "inputs": {"A": matrix("n", "n"), "X": matrix("n", "n", "invertible"),
+               "B": matrix("n", "n")},
+    "wrt": "X", "dims": {"n": (1, 4)},
+    "function": lambda A, X, B: det(A @ X @ B),
+}
+
+
+
+def _det(X):
+    """det X = sum over permutations s of sign(s) prod_i X[i, s(i)] (at most 4! terms)."""
+    n, rows, total = X.shape[-1], torch.arange(X.shape[-1]), torch.zeros((), dtype=X.dtype)
+    for perm in itertools.permutations(range(n)):
+        sign = (-1) ** sum(perm[a] > perm[b] for a in range(n) for b in range(a + 1, n))
+        total = total + sign * X[rows, list(perm)].prod()
+    return total
+
+
+def _adjugate(X):
+    """adj(X)_ij = (-1)^(i+j) det(X without row j and column i); [1] for 1 x 1 X."""
+    n = X.shape[0]
+    if n == 1:
+        return torch.ones_like(X)
+    keep = [[k for k in range(n) if k != r] for r in range(n)]
+    return torch.stack([torch.stack([(-1) ** (i + j) * _det(X[keep[j]][:, keep[i]])
+                                     for j in range(n)]) for i in range(n)])
+
+
+_SM_29_ADJUGATE = {
+    "source": Source(DOC, "W-SM-29"),
+    "conditions": "A, B are not functions of X; A m x n, X n x n, B n x m (any m, n; singular "
+                  "AXB included)",
+    "reading": "The result corrected to B adj(AXB) A (numerator layout), its transpose in "
+               "denominator layout, for A and B of any shapes: d|M| = tr(adj(M) dM) with "
+               "dM = A dX B.",
+    "inputs": {"A": matrix("m", "n"), "X": matrix("n", "n"), "B": matrix("n", "m")},
+    "wrt": "X", "dims": {"m": (1, 4), "n": (1, 4)},
+    "function": lambda A, X, B: _det(A @ X @ B),
+}
+
+_S_SM_33 = (r"\frac{\partial \left|\mathbf{X^\top}\mathbf{A}\mathbf{X}\right|}"
+            r"{\partial \mathbf{X}}")
+_SM_33 = {
+    "source": Source(DOC, "W-SM-33"),
+    "conditions": "A is not a function of X, X is square and invertible (A n x n, singular "
+                  "ones included)",
+    "inputs": {"X": matrix("n", "n", "invertible"), "A": matrix("n", "n")},
+    "wrt": "X", "dims": {"n": (1, 4)},
+    "function": lambda X, A: det(X.T @ A @ X),
+}
+
+ENGINE_LIMITS = {spec.name: spec for spec in (
+    Identity(
+        name="wiki_SM_29__numerator__square_A_B",
+        statement=_S_SM_29 + r" = |\mathbf{AXB}|\mathbf{X}^{-1}\quad\text{(numerator layout)}",
+        claimed=lambda A, X, B: det(A @ X @ B) * inv(X),
+        **_SM_29),
+    Identity(
+        name="wiki_SM_29__denominator__square_A_B",
+        statement=_S_SM_29 + r" = |\mathbf{AXB}|\left(\mathbf{X}^{-1}\right)^\top"
+                             r"\quad\text{(denominator layout)}",
+        layout="denominator",
+        claimed=lambda A, X, B: det(A @ X @ B) * inv(X).T,
+        **_SM_29),
+    Identity(
+        name="wiki_SM_29__numerator__adjugate",
+        statement=_S_SM_29 + r" = \mathbf{B}\operatorname{adj}(\mathbf{AXB})\mathbf{A}"
+                             r"\quad\text{(numerator layout)}",
+        claimed=lambda A, X, B: B @ _adjugate(A @ X @ B) @ A,
+        **_SM_29_ADJUGATE),
+    Identity(
+        name="wiki_SM_29__denominator__adjugate",
+        statement=_S_SM_29 + r" = \left(\mathbf{B}\operatorname{adj}(\mathbf{AXB})\mathbf{A}"
+                             r"\right)^\top\quad\text{(denominator layout)}",
+        layout="denominator",
+        claimed=lambda A, X, B: (B @ _adjugate(A @ X @ B) @ A).T,
+        **_SM_29_ADJUGATE),
+    Identity(
+        name="wiki_SM_33__numerator",
+        statement=_S_SM_33 + r" = 2\left|\mathbf{X^\top}\mathbf{A}\mathbf{X}\right|"
+                             r"\mathbf{X}^{-1}\quad\text{(numerator layout)}",
+        claimed=lambda X, A: 2 * det(X.T @ A @ X) * inv(X),
+        **_SM_33),
+    Identity(
+        name="wiki_SM_33__numerator__product",
+        statement=_S_SM_33 + r" = 2\left|\mathbf{X^\top}\right||\mathbf{A}||\mathbf{X}|"
+                             r"\mathbf{X}^{-1}\quad\text{(numerator layout)}",
+        claimed=lambda X, A: 2 * det(X.T) * det(A) * det(X) * inv(X),
+        **_SM_33),
+    Identity(
+        name="wiki_SM_33__denominator",
+        statement=_S_SM_33 + r" = 2\left|\mathbf{X^\top}\mathbf{A}\mathbf{X}\right|\left("
+                             r"\mathbf{X}^{-1}\right)^\top\quad\text{(denominator layout)}",
+        layout="denominator",
+        claimed=lambda X, A: 2 * det(X.T @ A @ X) * inv(X).T,
+        **_SM_33),
+)}
