@@ -106,7 +106,7 @@ wiki_SM_6 = _cells(
     function=lambda X, w, g, s, f: f(s(g(X @ w))))
 
 
-# -- W-SM-7: dg(U)/dX_ij, with U = X^T A X and g(U) = h(U c) ---------------------------------
+# -- W-SM-7: dg(U)/dX_ij, with U = A sin(X) and g(U) = h(U c) ----------------------------------
 
 def _E(p, q, i, j):
     """The p x q matrix with a one at (i, j)."""
@@ -116,9 +116,9 @@ def _E(p, q, i, j):
 
 
 def _dU_dXij(X, A, i, j):
-    """dU/dX_ij for U = X^T A X, laid out by U (numerator layout of matrix-by-scalar)."""
-    E = _E(*X.shape, i, j)
-    return E.T @ A @ X + X.T @ A @ E
+    """dU/dX_ij for U = A sin(X) (sin element-wise), laid out by U (numerator layout of
+    matrix-by-scalar): cos(X_ij) A E_ij."""
+    return torch.cos(X[i, j]) * A @ _E(*X.shape, i, j)
 
 
 def _per_entry(X, A, G):
@@ -130,22 +130,22 @@ def _per_entry(X, A, G):
 
 def _dg_dU(X, A, c, h):
     """d g(U) / dU for g(U) = h(U c), in denominator layout (shaped like U)."""
-    return torch.outer(h.jacobian(X.T @ A @ X @ c), c)
+    return torch.outer(h.jacobian(A @ torch.sin(X) @ c), c)
 
 
 _S_SM_7 = r"\frac{\partial g(\mathbf{U})}{\partial X_{ij}} = "
 _SM_7 = {
     "source": Source(DOC, "W-SM-7"),
-    "conditions": "U = U(X); here U = X^T A X (A a constant p x p matrix) and g(U) = h(U c) "
-                  "(h a generated smooth map, c a constant vector); both forms assume "
-                  "numerator layout for dU/dX_ij (laid out by U)",
+    "conditions": "U = U(X); here U = A sin(X) (sin element-wise, A a constant r x p matrix) "
+                  "and g(U) = h(U c) (h a generated smooth map, c a constant vector); both "
+                  "forms assume numerator layout for dU/dX_ij (laid out by U)",
     "reading": "The derivative with respect to each entry X_ij is checked for every (i, j) at "
                "once: the scalars dg/dX_ij arranged as the derivative in the column's layout "
                "(numerator: entry (j, i) of a q x p matrix; denominator: entry (i, j)).",
-    "inputs": {"X": matrix("p", "q"), "A": matrix("p", "p"), "c": vector("q"),
-               "h": smooth_map("q", None)},
+    "inputs": {"X": matrix("p", "q"), "A": matrix("r", "p"), "c": vector("q"),
+               "h": smooth_map("r", None)},
     "wrt": "X",
-    "function": lambda X, A, c, h: h(X.T @ A @ X @ c),
+    "function": lambda X, A, c, h: h(A @ torch.sin(X) @ c),
 }
 
 wiki_SM_7__numerator = Identity(
