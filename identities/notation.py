@@ -68,7 +68,7 @@ def det_leibniz(X: torch.Tensor) -> torch.Tensor:
 
 def quarter_rows(G: torch.Tensor) -> torch.Tensor:
     """G scaled so that every row of |entries| sums to at most 1/4 (G = 0 stays 0)."""
-    return G / (4 * G.shape[0] * G.abs().max().clamp(min=1.0))
+    return G / (4 * G.shape[-1] * G.abs().max().clamp(min=1.0))
 
 
 #: The inputs of the curve Y(x) = Y0 + sin(x) Y1 + cos(x) Y2 (see the module docstring).
@@ -111,6 +111,16 @@ def matrix_exp(X):
     scaling and squaring throughout (errors ~3e-15), in the forward and the backward pass.
     """
     return torch.linalg.matrix_exp(torch.stack([X, X]))[0]
+
+
+def cubic(M, c):
+    """g(M) = c0 I + c1 M + c2 M^2 + c3 M^3, a matrix polynomial (a matrix function)."""
+    return c[0] * torch.eye(M.shape[0]) + c[1] * M + c[2] * M @ M + c[3] * M @ M @ M
+
+
+def cubic_prime(M, c):
+    """g'(M) = c1 I + 2 c2 M + 3 c3 M^2, the derivative of the polynomial ``cubic``."""
+    return c[1] * torch.eye(M.shape[0]) + 2 * c[2] * M + 3 * c[3] * M @ M
 
 
 def _exp_i(X):
@@ -214,4 +224,25 @@ def away_and_at_kink(
             at_kink=True,
             **{**common, "statement": statement + r"\quad\text{at the kink (torch.relu)}"},
         ),
+    ]
+
+
+WIKIPEDIA = "wikipedia-matrix-calculus"
+
+
+def wikipedia_cells(ref, expression, cells, suffix="", **common):
+    """The specs of one row ``ref`` of Wikipedia's identity tables, one per layout cell:
+    ``cells`` maps a layout to (the cell's TeX, its claim). Named
+    ``wiki_<table>_<row>__<layout><suffix>``, each checked in its own layout."""
+    stem = "wiki_" + ref[2:].replace("-", "_")
+    return [
+        Identity(
+            name=f"{stem}__{layout}{suffix}",
+            layout=layout,
+            claimed=claimed,
+            statement=rf"{expression} = {tex}\quad\text{{({layout} layout)}}",
+            source=Source(WIKIPEDIA, ref),
+            **common,
+        )
+        for layout, (tex, claimed) in cells.items()
     ]
