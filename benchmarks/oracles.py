@@ -21,8 +21,8 @@ from torch.autograd.gradcheck import _get_numerical_jacobian
 
 from identities import Identity, Source, matrix, vector
 from identities.engine import CONFIRMED, check, finite_difference_jacobian, profiles, render_report
-from strategies import Example
-from strategies.arrays import construction
+from identities.strategies import Example
+from identities.strategies.arrays import construction
 
 SIZES = (16, 64, 256, 1024)
 #: gradcheck's default step and tolerances.

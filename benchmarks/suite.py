@@ -15,7 +15,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 
 from identities.engine import check, load_catalog
-from strategies import examples
+from identities.strategies import examples
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -13,7 +13,7 @@ from identities.engine import (
     investigate,
     render_report,
 )
-from strategies import Example
+from identities.strategies import Example
 from tests.helpers import SRC, quadratic_spec
 
 spec = quadratic_spec

@@ -7,9 +7,9 @@ from hypothesis.database import InMemoryExampleDatabase, choices_to_bytes
 
 from identities import vector
 from identities.engine import CONFIRMED, REFUTED, check
-from strategies import Example, examples
-from strategies.arrays import LARGE_ENTRIES, MATRICES, construction, signed_values
-from strategies.inputs import LARGE_MATRIX, LARGE_VECTOR, large_ranges
+from identities.strategies import Example, examples
+from identities.strategies.arrays import LARGE_ENTRIES, MATRICES, construction, signed_values
+from identities.strategies.inputs import LARGE_MATRIX, LARGE_VECTOR, large_ranges
 from tests.helpers import quadratic_spec
 
 DOMAINS = ["general", "nonzero", "positive", "negative", (0.1, 0.9), *MATRICES]

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from identities.engine import autograd_jacobian, finite_difference_jacobian
-from strategies import arrays, smooth_maps
+from identities.strategies import arrays, smooth_maps
 
 
 def digits(estimate: torch.Tensor, exact: torch.Tensor) -> float:
@@ -90,7 +90,7 @@ def test_the_verdict_does_not_depend_on_the_autograd_path():
     the right derivative: the adjugate confirmed, the claim 0 refuted."""
     from identities import Identity, Source, matrix
     from identities.engine import CONFIRMED, REFUTED, check
-    from strategies import Example
+    from identities.strategies import Example
 
     def det_spec(claimed, holds=True):
         return Identity(

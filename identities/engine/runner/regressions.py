@@ -15,8 +15,8 @@ from typing import Any
 import torch
 
 from identities.spec import Identity, Index, Integer, Size, SmoothMap
-from strategies import Example, GeneratedMap
-from strategies.maps import Activation, Affine
+from identities.strategies import Example, GeneratedMap
+from identities.strategies.maps import Activation, Affine
 
 STORE = Path(__file__).resolve().parents[2] / "regressions.json"  # identities/regressions.json
 

@@ -18,7 +18,7 @@ from identities.engine.runner import profiles, regressions
 from identities.engine.runner.registry import BrokenSpec
 from identities.engine.verdict import CONFIRMED, REFUTED, Status, Verdict
 from identities.spec import Identity, SpecError
-from strategies import DIM_RANGE, examples
+from identities.strategies import DIM_RANGE, examples
 
 
 class _Decisive(Exception):

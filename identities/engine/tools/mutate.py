@@ -25,8 +25,8 @@ from hypothesis import Phase, given, settings
 from identities.engine.judgement import judge_tensors
 from identities.engine.runner.search import investigate
 from identities.spec import Array, Identity, SpecError
-from strategies import examples as examples_of
-from strategies import structure_basis
+from identities.strategies import examples as examples_of
+from identities.strategies import structure_basis
 
 NO_SHRINK: dict[str, Any] = {"phases": [Phase.explicit, Phase.reuse, Phase.generate]}
 

@@ -31,8 +31,8 @@ from identities.engine.problem import structured
 from identities.engine.report import render_report
 from identities.engine.verdict import REFUTED, Verdict
 from identities.spec import Array, Derived, Identity, SmoothMap
-from strategies import DIM_RANGE, Example, examples
-from strategies.batches import Batch, sample, sample_dims
+from identities.strategies import DIM_RANGE, Example, examples
+from identities.strategies.batches import Batch, sample, sample_dims
 
 #: Finite-difference evaluations per batch (8 per input entry per example): bounds memory.
 EVALUATIONS_PER_BATCH = 2**18
