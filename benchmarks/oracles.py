@@ -20,7 +20,14 @@ import torch
 from torch.autograd.gradcheck import _get_numerical_jacobian
 
 from identities import Identity, Source, matrix, vector
-from identities.engine import CONFIRMED, check, finite_difference_jacobian, profiles, render_report
+from identities.engine import (
+    CONFIRMED,
+    check,
+    finite_difference_jacobian,
+    profiles,
+    render_report,
+    torch_policy,
+)
 from identities.strategies import Example
 from identities.strategies.arrays import construction
 
@@ -185,6 +192,7 @@ def _gradcheck(case: Case, fast: bool) -> bool:
     return torch.autograd.gradcheck(case.f, (x,), eps=GRADCHECK_EPS, fast_mode=fast)
 
 
+@torch_policy()
 def run(sizes: tuple[int, ...] = SIZES, progress: Callable[[str], None] = print) -> list[dict]:
     rows: list[dict] = []
     slow_estimate: dict[str, float] = {}

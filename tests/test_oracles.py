@@ -71,8 +71,10 @@ def test_canonical_shape_is_outputs_then_inputs():
     assert torch.allclose(fd.value, autograd_jacobian(lambda X: X.sum(dim=1) ** 2, X))
 
 
-SINGULAR = torch.tensor([[1.0, 2.0], [2.0, 4.0]])
-ADJUGATE_T = torch.tensor([[4.0, -2.0], [-2.0, 1.0]])  # d det(X)/dX = adj(X)^T, also here
+SINGULAR = torch.tensor([[1.0, 2.0], [2.0, 4.0]], dtype=torch.float64)
+ADJUGATE_T = torch.tensor(
+    [[4.0, -2.0], [-2.0, 1.0]], dtype=torch.float64
+)  # d det(X)/dX = adj(X)^T, also here
 
 
 def test_torch_bug_autograd_grad_of_det_at_a_singular_matrix_is_zero_jacrev_is_right():

@@ -12,7 +12,8 @@
   sweep uses (``confirmed``);
 
 then the ``runner`` (search, registry, regressions, profiles), the ``cli`` and the ``tools``
-(sweep, mutate, soak, coverage, teach). ``display`` shows values in messages.
+(sweep, mutate, soak, coverage, teach). ``display`` shows values in messages;
+``torch_policy`` is the float64, one-thread context every evaluation runs in.
 
 This module is the engine's face: tests and benchmarks import what they use from here.
 """
@@ -30,6 +31,7 @@ from identities.engine.report import render_report
 from identities.engine.runner import profiles, regressions
 from identities.engine.runner.registry import BrokenSpec, Catalog, load_catalog
 from identities.engine.runner.search import Outcome, investigate, run_entry
+from identities.engine.torch_policy import torch_policy
 from identities.engine.verdict import (
     CONFIRMED,
     CONFLICT,
@@ -69,4 +71,5 @@ __all__ = [
     "regressions",
     "render_report",
     "run_entry",
+    "torch_policy",
 ]

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 
+from identities.engine.torch_policy import torch_policy
 from identities.spec import Document, Identity, SpecError
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]  # identities/
@@ -108,6 +109,7 @@ def _import(module_name: str, path: Path) -> ModuleType:
     return module
 
 
+@torch_policy()
 def load_catalog(extra_paths: Iterable[str | Path] = ()) -> Catalog:
     """Every spec of the package and of ``extra_paths``, in a fixed order."""
     sources = list(_catalog_modules())

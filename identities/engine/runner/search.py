@@ -16,6 +16,7 @@ from identities.engine.pipeline import check
 from identities.engine.report import render_report
 from identities.engine.runner import profiles, regressions
 from identities.engine.runner.registry import BrokenSpec
+from identities.engine.torch_policy import torch_policy
 from identities.engine.verdict import CONFIRMED, REFUTED, Status, Verdict
 from identities.spec import Identity, SpecError
 from identities.strategies import DIM_RANGE, examples
@@ -76,6 +77,7 @@ class Outcome:
         )
 
 
+@torch_policy()
 def investigate(
     spec: Identity,
     *,

@@ -24,6 +24,7 @@ from hypothesis import Phase, given, settings
 
 from identities.engine.judgement import judge_tensors
 from identities.engine.runner.search import investigate
+from identities.engine.torch_policy import torch_policy
 from identities.spec import Array, Identity, SpecError
 from identities.strategies import examples as examples_of
 from identities.strategies import structure_basis
@@ -104,6 +105,7 @@ def _masked(spec: Identity, fn: Callable) -> Callable:
     return masked
 
 
+@torch_policy()
 def equivalent(mutant: Mutant, examples: int) -> bool:
     """True when the mutant's claim equals the original claim (up to rounding) on every
     example of the spec's own domain, directions included."""
@@ -132,6 +134,7 @@ def equivalent(mutant: Mutant, examples: int) -> bool:
     return True
 
 
+@torch_policy()
 def judge(mutant: Mutant, examples: int) -> str:
     """'killed', 'equivalent' or 'survived'.
 
@@ -157,6 +160,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.\-]+", "-", text)
 
 
+@torch_policy()
 def run(specs: Iterable[Identity], examples: int = 50, progress: bool = True) -> dict:
     """Mutate every true identity in ``specs``; returns the counts and the survivors."""
     every = [m for s in specs if s.holds and not s.at_kink for m in mutants(s)]

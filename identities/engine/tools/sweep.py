@@ -29,6 +29,7 @@ from hypothesis.database import InMemoryExampleDatabase, choices_to_bytes
 from identities.engine.pipeline import check, confirmed
 from identities.engine.problem import structured
 from identities.engine.report import render_report
+from identities.engine.torch_policy import torch_policy
 from identities.engine.verdict import REFUTED, Verdict
 from identities.spec import Array, Derived, Identity, SmoothMap
 from identities.strategies import DIM_RANGE, Example, examples
@@ -97,6 +98,7 @@ class SweepResult:
         }
 
 
+@torch_policy()
 def shrink(spec: Identity, batch: Batch, index: int) -> Verdict | None:
     """Hand example ``index`` of ``batch`` to Hypothesis: it replays the example from an
     example database and shrinks it (the dimensions stay). The shrunk verdict, or None if
@@ -131,6 +133,7 @@ def shrink(spec: Identity, batch: Batch, index: int) -> Verdict | None:
     return found[-1] if found else None
 
 
+@torch_policy()
 def sweep(
     spec: Identity,
     examples_wanted: int,

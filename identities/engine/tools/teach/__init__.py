@@ -40,8 +40,10 @@ from identities.engine.tools.teach.lesson import (
 )
 from identities.engine.tools.teach.page import index_page, lesson_page
 from identities.engine.tools.teach.picture import draw_picture
+from identities.engine.torch_policy import torch_policy
 
 
+@torch_policy()
 def teach(
     catalog: Catalog,
     out_dir: str | Path,
