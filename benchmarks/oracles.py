@@ -37,7 +37,7 @@ GRADCHECK_EPS = 1e-6
 #: Skip gradcheck's default mode where it is expected to take longer than this.
 GRADCHECK_BUDGET_S = 60.0
 #: As the large profile checks.
-PROJECTIONS = profiles.SUITE["large"]["projections"]
+PROJECTIONS = profiles.SUITE[profiles.PREFIX + "large"]["projections"]
 
 
 @dataclasses.dataclass

@@ -132,7 +132,7 @@ def test_a_wrong_claim_is_refuted_with_the_full_gradient_in_the_report(wrong):
 
 
 def test_the_large_profile_checks_large_shapes(monkeypatch):
-    from identities.engine import investigate, profiles
+    from identities.engine import investigate
 
     sizes = []
     spec = quadratic()
@@ -142,10 +142,7 @@ def test_the_large_profile_checks_large_shapes(monkeypatch):
         return real(s, *args, **kwargs).map(lambda e: sizes.append(e.dims["n"]) or e)
 
     monkeypatch.setattr("identities.engine.runner.search.examples", recording)
-    try:
-        profiles.load("large")
-        outcome = investigate(spec, replay=False, derandomize=True, database=None)
-    finally:
-        profiles.load()
+    monkeypatch.setenv("HYPOTHESIS_PROFILE", "identities-large")
+    outcome = investigate(spec, replay=False, derandomize=True, database=None)
     assert outcome.passed and outcome.examples_run == 10
     assert max(sizes) > 4 and max(sizes) <= LARGE_MATRIX

@@ -101,11 +101,14 @@ def _import(module_name: str, path: Path) -> ModuleType:
         raise ImportError(f"{path} cannot be imported as a module")
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
+    sys.path.insert(0, str(path.parent))  # a spec file may import a helper module beside it
     try:
         spec.loader.exec_module(module)
     except BaseException:
         del sys.modules[module_name]
         raise
+    finally:
+        sys.path.remove(str(path.parent))
     return module
 
 

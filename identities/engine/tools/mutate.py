@@ -23,6 +23,7 @@ import torch
 from hypothesis import Phase, given, settings
 
 from identities.engine.judgement import judge_tensors
+from identities.engine.runner import profiles
 from identities.engine.runner.search import investigate
 from identities.engine.torch_policy import torch_policy
 from identities.spec import Array, Identity, SpecError
@@ -113,7 +114,7 @@ def equivalent(mutant: Mutant, examples: int) -> bool:
     original, changed = _masked(spec, spec.claimed), _masked(spec, mutant.claimed)
 
     @settings(
-        settings(),
+        profiles.current_settings(),
         max_examples=examples,
         database=None,
         deadline=None,
