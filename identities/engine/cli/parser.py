@@ -107,7 +107,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_teach.add_argument(
         "--record",
         action="store_true",
-        help="also store the counterexamples in identities/regressions.json, "
-        "replayed first on every later run",
+        help="also store the counterexamples (in the checkout's identities/regressions.json, "
+        "replayed first on every later run, or in --store)",
+    )
+    p_teach.add_argument(
+        "--store",
+        metavar="PATH",
+        default=None,
+        help="the JSON file --record writes (required when the package is installed)",
     )
     return parser
