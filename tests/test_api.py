@@ -107,7 +107,19 @@ def test_our_profiles_leave_hypothesis_ci_and_other_profiles_alone():
     }
 
 
-def test_the_profile_is_chosen_by_environment_as_hypothesis_users_expect(monkeypatch):
+@pytest.fixture
+def nothing_loaded():
+    """Hypothesis's default profile loaded, as in a run where no profile was chosen (an
+    in-process CLI test loads one for the process), and the previous one restored."""
+    previous = settings.get_current_profile_name()
+    settings.load_profile("default")
+    yield
+    settings.load_profile(previous)
+
+
+def test_the_profile_is_chosen_by_environment_as_hypothesis_users_expect(
+    monkeypatch, nothing_loaded
+):
     monkeypatch.delenv("HYPOTHESIS_PROFILE", raising=False)
     monkeypatch.setenv("CI", "true")
     assert profiles.current() == "identities-ci"
@@ -120,3 +132,5 @@ def test_the_profile_is_chosen_by_environment_as_hypothesis_users_expect(monkeyp
     monkeypatch.setenv("HYPOTHESIS_PROFILE", "no-such-profile")
     with pytest.raises(ValueError, match="not a registered Hypothesis profile"):
         profiles.current()
+    settings.load_profile("identities-thorough")  # a chosen profile comes first
+    assert profiles.current() == "identities-thorough"

@@ -142,7 +142,6 @@ def test_the_large_profile_checks_large_shapes(monkeypatch):
         return real(s, *args, **kwargs).map(lambda e: sizes.append(e.dims["n"]) or e)
 
     monkeypatch.setattr("identities.engine.runner.search.examples", recording)
-    monkeypatch.setenv("HYPOTHESIS_PROFILE", "identities-large")
-    outcome = investigate(spec, replay=False, derandomize=True, database=None)
+    outcome = investigate(spec, replay=False, derandomize=True, database=None, profile="large")
     assert outcome.passed and outcome.examples_run == 10
     assert max(sizes) > 4 and max(sizes) <= LARGE_MATRIX
