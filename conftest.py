@@ -1,17 +1,14 @@
-"""Suite-wide set-up: the Hypothesis profiles and the --identities-path option.
+"""The repository's own run. The pytest plugin (``identities.engine.plugin``, installed with
+the package) brings the ``--identities-path`` option, the ini option and the Hypothesis
+profiles; this file only makes the engine's float64, one-thread torch policy the rule inside
+the repository's own tests, which build tensors the way a spec does."""
 
-Importing identities sets float64 as torch's default dtype."""
+import pytest
 
-from identities.engine import profiles
-
-profiles.load()
+from identities.engine import torch_policy
 
 
-def pytest_addoption(parser):
-    parser.addoption(
-        "--identities-path",
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="also check the spec files (*.py) in DIR; may be given more than once.",
-    )
+@pytest.fixture(autouse=True)
+def _engine_torch_policy():
+    with torch_policy():
+        yield

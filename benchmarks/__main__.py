@@ -10,10 +10,11 @@ import json
 import sys
 import time
 
-import identities  # noqa: F401 - float64 and one thread per process, as in the suite
 from benchmarks import oracles, report, suite
+from identities.engine import torch_policy
 
 
+@torch_policy()  # float64 and one thread, as in the suite
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument(

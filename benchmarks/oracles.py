@@ -20,9 +20,16 @@ import torch
 from torch.autograd.gradcheck import _get_numerical_jacobian
 
 from identities import Identity, Source, matrix, vector
-from identities.engine import CONFIRMED, check, finite_difference_jacobian, profiles, render_report
-from strategies import Example
-from strategies.arrays import construction
+from identities.engine import (
+    CONFIRMED,
+    check,
+    finite_difference_jacobian,
+    profiles,
+    render_report,
+    torch_policy,
+)
+from identities.strategies import Example
+from identities.strategies.arrays import construction
 
 SIZES = (16, 64, 256, 1024)
 #: gradcheck's default step and tolerances.
@@ -30,7 +37,7 @@ GRADCHECK_EPS = 1e-6
 #: Skip gradcheck's default mode where it is expected to take longer than this.
 GRADCHECK_BUDGET_S = 60.0
 #: As the large profile checks.
-PROJECTIONS = profiles.SUITE["large"]["projections"]
+PROJECTIONS = profiles.SUITE[profiles.PREFIX + "large"]["projections"]
 
 
 @dataclasses.dataclass
@@ -185,6 +192,7 @@ def _gradcheck(case: Case, fast: bool) -> bool:
     return torch.autograd.gradcheck(case.f, (x,), eps=GRADCHECK_EPS, fast_mode=fast)
 
 
+@torch_policy()
 def run(sizes: tuple[int, ...] = SIZES, progress: Callable[[str], None] = print) -> list[dict]:
     rows: list[dict] = []
     slow_estimate: dict[str, float] = {}

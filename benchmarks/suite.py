@@ -14,8 +14,8 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 
-from identities.engine import check, load_catalog
-from strategies import examples
+from identities.engine import check, load_catalog, torch_policy
+from identities.strategies import examples
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,6 +28,7 @@ def _counting(body: Callable, runs: list[int]) -> Callable:
     return property_
 
 
+@torch_policy()
 def per_example(examples_per_spec: int = 30) -> dict:
     """Seconds per example with the check and with a no-op body (the bare draw), over every
     true identity, on the same derandomized examples, without shrinking."""

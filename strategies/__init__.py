@@ -4,7 +4,7 @@ Every constraint is built by construction (never by rejecting draws), so shrunk 
 stay valid; see each function's docstring for what it makes and how it shrinks.
 """
 
-from strategies.arrays import (
+from identities.strategies.arrays import (
     BOUND,
     DOMAINS,
     MARGIN,
@@ -17,8 +17,8 @@ from strategies.arrays import (
     symmetric_matrices,
     toeplitz_matrices,
 )
-from strategies.inputs import DIM_RANGE, Example, dimensions, examples
-from strategies.maps import GeneratedMap, smooth_maps
+from identities.strategies.inputs import DIM_RANGE, Example, dimensions, examples
+from identities.strategies.maps import GeneratedMap, smooth_maps
 
 __all__ = [
     "BOUND",

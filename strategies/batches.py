@@ -14,8 +14,8 @@ from typing import Any
 import torch
 
 from identities.spec import Array, Derived, Identity, Index, Input, Integer, Size
-from strategies.arrays import construction
-from strategies.inputs import Example, draw_inputs
+from identities.strategies.arrays import construction
+from identities.strategies.inputs import Example, draw_inputs
 
 
 @dataclasses.dataclass

@@ -10,8 +10,8 @@ import torch
 from hypothesis import strategies as st
 
 from identities.spec import Array, Derived, Identity, Index, Input, Integer, Size, SmoothMap
-from strategies.arrays import arrays, construction, direction_domain
-from strategies.maps import smooth_maps
+from identities.strategies.arrays import arrays, construction, direction_domain
+from identities.strategies.maps import smooth_maps
 
 #: Default range of every symbolic dimension; a spec's ``dims`` overrides it per symbol.
 DIM_RANGE = (1, 4)

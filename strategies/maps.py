@@ -14,7 +14,7 @@ import functools
 import torch
 from hypothesis import strategies as st
 
-from strategies.arrays import BOUND, elementwise, floats
+from identities.strategies.arrays import BOUND, elementwise, floats
 
 #: name -> (function, derivative); all smooth everywhere.
 ACTIVATIONS = {

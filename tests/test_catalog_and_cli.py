@@ -92,8 +92,8 @@ def test_a_wrong_user_spec_fails_the_run_with_the_readable_report(tmp_path):
         "largest difference, claim vs autograd",
         "inputs  n=2",
         'source  my notes, "page 3"',
-        "rerun   pytest 'tests/test_identities.py::test_identity["
-        "my_quadratic__symmetric_rule]' --identities-path",
+        f"rerun   pytest {tmp_path / 'mine.py'}::my_quadratic__symmetric_rule "
+        f"--identities-path {tmp_path}",
     ]:
         assert needle in out, f"missing {needle!r} in:\n{out}"
 

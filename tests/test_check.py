@@ -13,14 +13,14 @@ from identities.engine import (
     investigate,
     render_report,
 )
-from strategies import Example
+from identities.strategies import Example
 from tests.helpers import SRC, quadratic_spec
 
 spec = quadratic_spec
 
 
-X = torch.tensor([1.0, 2.0])
-A = torch.tensor([[0.0, 1.0], [0.0, 0.0]])
+X = torch.tensor([1.0, 2.0], dtype=torch.float64)
+A = torch.tensor([[0.0, 1.0], [0.0, 0.0]], dtype=torch.float64)
 EX = Example({"n": 2}, {"x": X, "A": A})
 
 
@@ -226,8 +226,8 @@ def test_differential_rules_are_checked_along_directions():
     assert v.status == REFUTED and "dX=[[0., 1.], [1., 0.]]" in render_report(v)
 
 
-A2 = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
-SYM_X = torch.tensor([[1.0, 5.0], [5.0, -2.0]])
+A2 = torch.tensor([[1.0, 2.0], [3.0, 4.0]], dtype=torch.float64)
+SYM_X = torch.tensor([[1.0, 5.0], [5.0, -2.0]], dtype=torch.float64)
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,9 @@ from hypothesis.database import InMemoryExampleDatabase, choices_to_bytes
 
 from identities import vector
 from identities.engine import CONFIRMED, REFUTED, check
-from strategies import Example, examples
-from strategies.arrays import LARGE_ENTRIES, MATRICES, construction, signed_values
-from strategies.inputs import LARGE_MATRIX, LARGE_VECTOR, large_ranges
+from identities.strategies import Example, examples
+from identities.strategies.arrays import LARGE_ENTRIES, MATRICES, construction, signed_values
+from identities.strategies.inputs import LARGE_MATRIX, LARGE_VECTOR, large_ranges
 from tests.helpers import quadratic_spec
 
 DOMAINS = ["general", "nonzero", "positive", "negative", (0.1, 0.9), *MATRICES]
@@ -132,7 +132,7 @@ def test_a_wrong_claim_is_refuted_with_the_full_gradient_in_the_report(wrong):
 
 
 def test_the_large_profile_checks_large_shapes(monkeypatch):
-    from identities.engine import investigate, profiles
+    from identities.engine import investigate
 
     sizes = []
     spec = quadratic()
@@ -142,10 +142,6 @@ def test_the_large_profile_checks_large_shapes(monkeypatch):
         return real(s, *args, **kwargs).map(lambda e: sizes.append(e.dims["n"]) or e)
 
     monkeypatch.setattr("identities.engine.runner.search.examples", recording)
-    try:
-        profiles.load("large")
-        outcome = investigate(spec, replay=False, derandomize=True, database=None)
-    finally:
-        profiles.load()
+    outcome = investigate(spec, replay=False, derandomize=True, database=None, profile="large")
     assert outcome.passed and outcome.examples_run == 10
     assert max(sizes) > 4 and max(sizes) <= LARGE_MATRIX

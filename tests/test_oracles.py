@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from identities.engine import autograd_jacobian, finite_difference_jacobian
-from strategies import arrays, smooth_maps
+from identities.strategies import arrays, smooth_maps
 
 
 def digits(estimate: torch.Tensor, exact: torch.Tensor) -> float:
@@ -71,8 +71,10 @@ def test_canonical_shape_is_outputs_then_inputs():
     assert torch.allclose(fd.value, autograd_jacobian(lambda X: X.sum(dim=1) ** 2, X))
 
 
-SINGULAR = torch.tensor([[1.0, 2.0], [2.0, 4.0]])
-ADJUGATE_T = torch.tensor([[4.0, -2.0], [-2.0, 1.0]])  # d det(X)/dX = adj(X)^T, also here
+SINGULAR = torch.tensor([[1.0, 2.0], [2.0, 4.0]], dtype=torch.float64)
+ADJUGATE_T = torch.tensor(
+    [[4.0, -2.0], [-2.0, 1.0]], dtype=torch.float64
+)  # d det(X)/dX = adj(X)^T, also here
 
 
 def test_torch_bug_autograd_grad_of_det_at_a_singular_matrix_is_zero_jacrev_is_right():
@@ -90,7 +92,7 @@ def test_the_verdict_does_not_depend_on_the_autograd_path():
     the right derivative: the adjugate confirmed, the claim 0 refuted."""
     from identities import Identity, Source, matrix
     from identities.engine import CONFIRMED, REFUTED, check
-    from strategies import Example
+    from identities.strategies import Example
 
     def det_spec(claimed, holds=True):
         return Identity(

@@ -8,7 +8,7 @@ import torch
 from identities.engine import CONFIRMED, check, load_catalog, render_report
 from identities.engine.cli import main
 from identities.engine.tools import mutate
-from strategies import Example
+from identities.strategies import Example
 
 
 def test_mutants_of_the_quadratic_form_are_killed_or_recognized_as_equivalent():

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from identities import Identity, Source, derived, scalar, smooth_map, vector
 from identities.engine import autograd_jacobian
-from strategies import MARGIN, arrays, dimensions, examples, smooth_maps
+from identities.strategies import MARGIN, arrays, dimensions, examples, smooth_maps
 
 sides = st.integers(1, 6)
 

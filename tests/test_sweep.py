@@ -10,7 +10,7 @@ import torch
 from identities import Identity, smooth_map, vector
 from identities.engine import REFUTED, check, confirmed
 from identities.engine.tools.sweep import sweep, unsweepable
-from strategies.batches import sample
+from identities.strategies.batches import sample
 from tests.helpers import SRC, quadratic_spec
 
 quadratic = quadratic_spec

@@ -21,7 +21,7 @@ from identities.engine.tools.teach.page import (
     lesson_page,
 )
 from identities.engine.tools.teach.picture import draw_picture
-from strategies import Example
+from identities.strategies import Example
 
 #: A small set, quick to search: a matrix claim with fixed sizes, a vector claim, and a
 #: claim with two dimensions and a derived input.

@@ -17,6 +17,7 @@ from identities.engine.forms import accepted_shapes, arranger
 from identities.engine.judgement import ROUNDING_RTOL, compare, judge, judge_tensors
 from identities.engine.oracles import Answers, full, other_path, projected
 from identities.engine.problem import differential_noise, evaluate_value, pose, target
+from identities.engine.torch_policy import torch_policy
 from identities.engine.verdict import (
     CONFIRMED,
     CONFLICT,
@@ -34,6 +35,7 @@ AT_KINK = (
 )
 
 
+@torch_policy()
 def check(spec: Identity, example: Any, projections: int = 0) -> Verdict:
     """Compare ``spec``'s claim with the oracles at one drawn example.
 
@@ -145,6 +147,7 @@ def confirmed_one(spec: Identity, values: dict, directions: dict) -> torch.Tenso
     return judge(claim, ad, fd, arrange)["confirmed"]
 
 
+@torch_policy()
 def confirmed(
     spec: Identity, values: dict[str, Any], directions: dict[str, torch.Tensor]
 ) -> torch.Tensor:

@@ -19,7 +19,7 @@ from identities.engine.display import format_inputs, show
 from identities.engine.finite_differences import finite_difference_jacobian
 from identities.engine.forms import arranger, check_shape, from_claim_form
 from identities.spec import Array, Identity, SpecError
-from strategies import structure_basis
+from identities.strategies import structure_basis
 
 
 @dataclasses.dataclass

@@ -16,10 +16,12 @@ from identities.engine.cli.commands import (
 )
 from identities.engine.cli.parser import build_parser
 from identities.engine.runner.registry import load_catalog
+from identities.engine.torch_policy import torch_policy
 
 __all__ = ["build_parser", "main", "readme_with_block", "write_coverage"]
 
 
+@torch_policy()
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     catalog = load_catalog(args.identities_path)

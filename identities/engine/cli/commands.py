@@ -148,12 +148,20 @@ def cmd_coverage(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def cmd_teach(args: argparse.Namespace, catalog: Catalog) -> int:
-    from identities.engine.tools.teach import teach  # matplotlib: only for this command
-
     try:
-        lessons = teach(catalog, args.out, record=args.record, names=args.names or None)
+        from identities.engine.tools.teach import teach  # matplotlib: only for this command
+    except ModuleNotFoundError as err:
+        print(err, file=sys.stderr)
+        return 2
+    try:
+        lessons = teach(
+            catalog, args.out, record=args.record, store=args.store, names=args.names or None
+        )
     except KeyError as err:
         print(f"{err.args[0]}. See `python -m identities list`.", file=sys.stderr)
+        return 2
+    except ValueError as err:
+        print(err, file=sys.stderr)
         return 2
     missed = [lesson.spec.name for lesson in lessons if not lesson.refuted]
     if missed:

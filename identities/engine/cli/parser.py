@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_check.add_argument(
         "--profile",
-        choices=sorted(profiles.PROFILES),
+        choices=[*profiles.SHORT_NAMES, *profiles.PROFILES],
         default=None,
         help="Hypothesis profile (default: ci when CI is set, else dev)",
     )
@@ -70,7 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
         "claim; every mutant must be killed or equivalent",
     )
     _add_run_options(p_mut, examples=50, per="mutant search")
-    p_mut.add_argument("--profile", choices=sorted(profiles.PROFILES), default=None)
+    p_mut.add_argument(
+        "--profile", choices=[*profiles.SHORT_NAMES, *profiles.PROFILES], default=None
+    )
     p_soak = sub.add_parser(
         "soak", help="every true identity on many examples under several seeds; counts false alarms"
     )
@@ -105,7 +107,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_teach.add_argument(
         "--record",
         action="store_true",
-        help="also store the counterexamples in identities/regressions.json, "
-        "replayed first on every later run",
+        help="also store the counterexamples (in the checkout's identities/regressions.json, "
+        "replayed first on every later run, or in --store)",
+    )
+    p_teach.add_argument(
+        "--store",
+        metavar="PATH",
+        default=None,
+        help="the JSON file --record writes (required when the package is installed)",
     )
     return parser

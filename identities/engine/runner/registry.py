@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 
+from identities.engine.torch_policy import torch_policy
 from identities.spec import Document, Identity, SpecError
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]  # identities/
@@ -100,14 +101,18 @@ def _import(module_name: str, path: Path) -> ModuleType:
         raise ImportError(f"{path} cannot be imported as a module")
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
+    sys.path.insert(0, str(path.parent))  # a spec file may import a helper module beside it
     try:
         spec.loader.exec_module(module)
     except BaseException:
         del sys.modules[module_name]
         raise
+    finally:
+        sys.path.remove(str(path.parent))
     return module
 
 
+@torch_policy()
 def load_catalog(extra_paths: Iterable[str | Path] = ()) -> Catalog:
     """Every spec of the package and of ``extra_paths``, in a fixed order."""
     sources = list(_catalog_modules())

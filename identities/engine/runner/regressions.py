@@ -9,16 +9,32 @@ from the minimal counterexamples that the search finds.
 from __future__ import annotations
 
 import json
+import sysconfig
 from pathlib import Path
 from typing import Any
 
 import torch
 
 from identities.spec import Identity, Index, Integer, Size, SmoothMap
-from strategies import Example, GeneratedMap
-from strategies.maps import Activation, Affine
+from identities.strategies import Example, GeneratedMap
+from identities.strategies.maps import Activation, Affine
 
 STORE = Path(__file__).resolve().parents[2] / "regressions.json"  # identities/regressions.json
+
+
+def store_to_write(path: str | Path | None = None) -> Path:
+    """Where ``teach --record`` writes: ``path`` if given, else the checkout's
+    ``identities/regressions.json``; never into an installed package (site-packages), which
+    an upgrade would overwrite: there ``path`` is required."""
+    if path is not None:
+        return Path(path)
+    installed = {Path(sysconfig.get_paths()[key]).resolve() for key in ("purelib", "platlib")}
+    if any(folder in STORE.parents for folder in installed):
+        raise ValueError(
+            f"teach --record: the package is installed ({STORE.parent}); give --store PATH "
+            "to record the counterexamples in a file of yours."
+        )
+    return STORE
 
 
 def _map_to_json(g: GeneratedMap) -> dict:

@@ -16,9 +16,10 @@ from identities.engine.pipeline import check
 from identities.engine.report import render_report
 from identities.engine.runner import profiles, regressions
 from identities.engine.runner.registry import BrokenSpec
+from identities.engine.torch_policy import torch_policy
 from identities.engine.verdict import CONFIRMED, REFUTED, Status, Verdict
 from identities.spec import Identity, SpecError
-from strategies import DIM_RANGE, examples
+from identities.strategies import DIM_RANGE, examples
 
 
 class _Decisive(Exception):
@@ -76,6 +77,7 @@ class Outcome:
         )
 
 
+@torch_policy()
 def investigate(
     spec: Identity,
     *,
@@ -84,6 +86,7 @@ def investigate(
     replay: bool = True,
     seed: int | None = None,
     projections: int = 0,
+    profile: str | None = None,
     **setting_overrides,
 ) -> Outcome:
     """Search for an example that decides ``spec``, under the current Hypothesis profile.
@@ -92,7 +95,8 @@ def investigate(
     ``replay`` is False (as when searching afresh for a minimal one). Other keywords are
     Hypothesis settings for this search (e.g. ``phases`` without shrinking); ``seed`` fixes
     the random seed of a randomized search; ``projections`` > 0 checks random projections
-    first (large shapes; see ``check``).
+    first (large shapes; see ``check``). ``profile`` names the Hypothesis profile to run
+    under (ours by its short name); by default ``profiles.current()``.
     """
     count = 0
     # One decisive example is the answer: stop at the first failure and shrink it, rather
@@ -107,7 +111,8 @@ def investigate(
     if max_examples is not None:
         overrides["max_examples"] = max_examples
     overrides.update(setting_overrides)
-    suite = profiles.suite_options()
+    profile = profiles.resolve(profile)
+    suite = profiles.SUITE.get(profile, {})
     projections = projections or suite.get("projections", 0)
     large = suite.get("large", False)
     strategy = examples(spec, dim_range or DIM_RANGE, large=large)
@@ -122,7 +127,7 @@ def investigate(
     stored = regressions.stored_example(spec) if replay else None
     if stored is not None:
         property_ = hypothesis.example(stored)(property_)
-    probe = settings(settings(), **overrides)(given(strategy)(property_))
+    probe = settings(settings.get_profile(profile), **overrides)(given(strategy)(property_))
     if seed is not None:
         probe = hypothesis.seed(seed)(probe)
 

@@ -23,10 +23,12 @@ import torch
 from hypothesis import Phase, given, settings
 
 from identities.engine.judgement import judge_tensors
+from identities.engine.runner import profiles
 from identities.engine.runner.search import investigate
+from identities.engine.torch_policy import torch_policy
 from identities.spec import Array, Identity, SpecError
-from strategies import examples as examples_of
-from strategies import structure_basis
+from identities.strategies import examples as examples_of
+from identities.strategies import structure_basis
 
 NO_SHRINK: dict[str, Any] = {"phases": [Phase.explicit, Phase.reuse, Phase.generate]}
 
@@ -104,6 +106,7 @@ def _masked(spec: Identity, fn: Callable) -> Callable:
     return masked
 
 
+@torch_policy()
 def equivalent(mutant: Mutant, examples: int) -> bool:
     """True when the mutant's claim equals the original claim (up to rounding) on every
     example of the spec's own domain, directions included."""
@@ -111,7 +114,7 @@ def equivalent(mutant: Mutant, examples: int) -> bool:
     original, changed = _masked(spec, spec.claimed), _masked(spec, mutant.claimed)
 
     @settings(
-        settings(),
+        profiles.current_settings(),
         max_examples=examples,
         database=None,
         deadline=None,
@@ -132,6 +135,7 @@ def equivalent(mutant: Mutant, examples: int) -> bool:
     return True
 
 
+@torch_policy()
 def judge(mutant: Mutant, examples: int) -> str:
     """'killed', 'equivalent' or 'survived'.
 
@@ -157,6 +161,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.\-]+", "-", text)
 
 
+@torch_policy()
 def run(specs: Iterable[Identity], examples: int = 50, progress: bool = True) -> dict:
     """Mutate every true identity in ``specs``; returns the counts and the survivors."""
     every = [m for s in specs if s.holds and not s.at_kink for m in mutants(s)]

@@ -15,6 +15,7 @@ from typing import Any
 
 from identities.engine.runner.registry import Catalog, load_catalog
 from identities.engine.runner.search import investigate
+from identities.engine.torch_policy import torch_policy
 
 _CATALOG: Catalog | None = None
 
@@ -39,6 +40,7 @@ def _one(task: tuple[str, int, int]) -> tuple[str, int, int, str, str]:
     return name, seed, outcome.examples_run, outcome.status, report
 
 
+@torch_policy()
 def run(
     paths: list[str],
     examples: int,

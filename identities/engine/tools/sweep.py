@@ -29,10 +29,11 @@ from hypothesis.database import InMemoryExampleDatabase, choices_to_bytes
 from identities.engine.pipeline import check, confirmed
 from identities.engine.problem import structured
 from identities.engine.report import render_report
+from identities.engine.torch_policy import torch_policy
 from identities.engine.verdict import REFUTED, Verdict
 from identities.spec import Array, Derived, Identity, SmoothMap
-from strategies import DIM_RANGE, Example, examples
-from strategies.batches import Batch, sample, sample_dims
+from identities.strategies import DIM_RANGE, Example, examples
+from identities.strategies.batches import Batch, sample, sample_dims
 
 #: Finite-difference evaluations per batch (8 per input entry per example): bounds memory.
 EVALUATIONS_PER_BATCH = 2**18
@@ -97,6 +98,7 @@ class SweepResult:
         }
 
 
+@torch_policy()
 def shrink(spec: Identity, batch: Batch, index: int) -> Verdict | None:
     """Hand example ``index`` of ``batch`` to Hypothesis: it replays the example from an
     example database and shrinks it (the dimensions stay). The shrunk verdict, or None if
@@ -131,6 +133,7 @@ def shrink(spec: Identity, batch: Batch, index: int) -> Verdict | None:
     return found[-1] if found else None
 
 
+@torch_policy()
 def sweep(
     spec: Identity,
     examples_wanted: int,

@@ -40,24 +40,29 @@ from identities.engine.tools.teach.lesson import (
 )
 from identities.engine.tools.teach.page import index_page, lesson_page
 from identities.engine.tools.teach.picture import draw_picture
+from identities.engine.torch_policy import torch_policy
 
 
+@torch_policy()
 def teach(
     catalog: Catalog,
     out_dir: str | Path,
     record: bool = False,
+    store: str | Path | None = None,
     progress: Callable[[str], None] | None = stderr_line,
     names: Iterable[str] | None = None,
 ) -> list[Lesson]:
     """Write a lesson page and a picture for every refuted ``holds=False`` spec of
     ``catalog`` (or of ``names`` only), the index and ``counterexamples.json`` into
-    ``out_dir``; with ``record``, store the counterexamples in ``identities/regressions.json``.
+    ``out_dir``; with ``record``, store the counterexamples in ``store`` (default: the checkout's
+    ``identities/regressions.json``; an installed package needs ``store``).
 
     ``progress`` receives one line per spec (``None``: silent). Returns one ``Lesson`` per
     spec taught, in catalog order; a spec that was not refuted has no page (see
     ``Lesson.refuted``) and is listed in the index as such.
     """
     say = progress or (lambda text: None)
+    target = regressions.store_to_write(store) if record else None  # fail before the work
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     wanted = None if names is None else set(names)
@@ -98,10 +103,10 @@ def teach(
     (out / COUNTEREXAMPLES).write_text(counterexamples_json(lessons))
     taught = sum(lesson.refuted for lesson in lessons)
     say(f"teach: wrote {taught} lessons, {out / INDEX} and {out / COUNTEREXAMPLES}")
-    if record:
-        stored, skipped = record_regressions(lessons)
+    if target is not None:
+        stored, skipped = record_regressions(lessons, target)
         say(
-            f"teach: recorded {stored} counterexamples in {regressions.STORE}"
+            f"teach: recorded {stored} counterexamples in {target}"
             + (
                 f" (not stored, a generated map has no plain form: {', '.join(skipped)})"
                 if skipped

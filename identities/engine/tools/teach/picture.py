@@ -9,10 +9,17 @@ from typing import Any
 
 import numpy as np
 import torch
-from matplotlib import colormaps
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.mathtext import MathTextParser
+
+try:
+    from matplotlib import colormaps
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.mathtext import MathTextParser
+except ModuleNotFoundError as missing:  # an optional dependency: the [teach] extra
+    raise ModuleNotFoundError(
+        "teach draws its pictures with matplotlib, which is not installed: "
+        "pip install 'matrix-calculus-identities[teach]'"
+    ) from missing
 
 from identities.engine.tools.teach.lesson import Lesson, dims_text, example_inputs
 from identities.engine.tools.teach.page import as_grid, short
