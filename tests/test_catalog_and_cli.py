@@ -63,7 +63,7 @@ def test_bad_files_become_problems_and_the_rest_still_loads(tmp_path):
         "import-error" in " ".join(messages)
         and "no_such_module_anywhere" in messages["broken:import-error"]
     )
-    assert "holds=False needs a lesson" in messages["no_lesson:spec-error"]
+    assert "holds=False needs a lesson" in messages["bad:spec-error"]
     assert "already used in" in messages["my_quadratic__symmetric_rule:duplicate"]
 
 
