@@ -12,6 +12,7 @@ import time
 
 import identities  # noqa: F401 - float64 and one thread per process, as in the suite
 from benchmarks import oracles, report, suite
+from identities.engine.tools.progress import note
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     def say(text: str) -> None:
-        print(text, file=sys.stderr if args.json else sys.stdout, flush=True)
+        note(text, sys.stderr if args.json else sys.stdout)
 
     start = time.perf_counter()
     say("oracles against torch.autograd.gradcheck (one full Jacobian each):")

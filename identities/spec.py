@@ -78,13 +78,13 @@ def collecting() -> Iterator[None]:
 def _callers() -> tuple[tuple[str, int], ...]:
     """The (file, line) of the frames that built a spec, innermost first, outside this
     module and the dataclass machinery."""
-    out = []
-    frame = sys._getframe(1)
+    out: list[tuple[str, int]] = []
+    frame: Any = sys._getframe(1)
     while frame is not None and len(out) < 12:
         name = frame.f_code.co_filename
         if name != __file__ and not name.startswith("<"):
             out.append((name, frame.f_lineno))
-        frame = frame.f_back  # type: ignore[assignment]
+        frame = frame.f_back
     return tuple(out)
 
 
@@ -262,8 +262,11 @@ def _declaration_problems(where: str, decl: Input) -> list[str]:
         return []
     if domain not in DOMAIN_NAMES:
         return [
-            f"{where}: domain={domain!r} is not a known domain{did_you_mean(domain, DOMAIN_NAMES)};"
-            f" use one of {sorted(DOMAIN_NAMES)} or a (low, high) interval."
+            f"{where}: domain={domain!r} is not a known domain"
+            + (
+                did_you_mean(domain, DOMAIN_NAMES) + "."
+                or f"; use one of {sorted(DOMAIN_NAMES)} or a (low, high) interval."
+            )
         ]
     if domain in SQUARE_DOMAINS and (len(decl.shape) != 2 or decl.shape[0] != decl.shape[1]):
         return [

@@ -100,7 +100,9 @@ def test_a_wrong_user_spec_fails_the_run_with_the_readable_report(tmp_path):
 
 def test_list_json_has_the_documented_keys(capsys):
     assert main(["list", "--json"]) == 0
-    records = json.loads(capsys.readouterr().out)
+    listed = json.loads(capsys.readouterr().out)
+    assert listed["problems"] == []
+    records = listed["identities"]
     assert records and len(records) == len(load_catalog().specs)
     for record in records:
         assert {"name", "holds", "wrt", "source"} <= record.keys()
