@@ -29,6 +29,7 @@ from tqdm import tqdm
 from identities.engine.pipeline import check, confirmed
 from identities.engine.problem import structured
 from identities.engine.report import render_report
+from identities.engine.runner.search import check_shapes
 from identities.engine.tools.progress import bar
 from identities.engine.verdict import REFUTED, Verdict
 from identities.spec import Array, Derived, Identity, SmoothMap
@@ -146,6 +147,7 @@ def sweep(
     result = SweepResult(spec, skipped=unsweepable(spec))
     if result.skipped:
         return result
+    check_shapes(spec, dim_range)  # a claim of the wrong shape is a SpecError, not a refutation
     generator = torch.Generator().manual_seed(seed)
     start = time.perf_counter()
     with bar(
@@ -198,6 +200,7 @@ def _sweep_batches(
         try:
             ok = confirmed(spec, batch.values, batch.directions)
         except Exception as err:  # noqa: BLE001 - not batchable: say so, check nothing
+            check(spec, batch.example(0))  # unless the spec itself is wrong: a SpecError
             result.skipped = (
                 f"vmap cannot batch it ({type(err).__name__}: "
                 f"{str(err).splitlines()[0][:120] if str(err) else ''})"
