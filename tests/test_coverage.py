@@ -94,3 +94,11 @@ def test_docs_pages_and_readme_summary_are_current():
     assert readme == readme_with_block(readme, "coverage", coverage.readme_block(CATALOG)), (
         "README's coverage summary is out of date: run `python -m identities coverage --write .`"
     )
+
+
+@pytest.mark.parametrize("doc", DOCUMENTS, ids=IDS)
+def test_no_cell_says_the_same_thing_twice(doc):
+    """A reading shared by several corrected specs is written once, with their names."""
+    for row in rows(doc):
+        parts = [p.split(": ", 1)[-1] for p in row.reason.split("; ") if len(p) > 40]
+        assert len(parts) == len(set(parts)), f"{row.ref} repeats a paragraph: {row.reason}"

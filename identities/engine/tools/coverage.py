@@ -50,6 +50,14 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _by_reading(specs: list[Identity]) -> dict[str, list[str]]:
+    """Each distinct reading (once, however many specs share it) -> the specs under it."""
+    out: dict[str, list[str]] = {}
+    for spec in specs:
+        out.setdefault(_one_line(spec.reading), []).append(spec.name)
+    return out
+
+
 def document(catalog: Catalog, document_id: str = COOKBOOK) -> Document:
     """The catalog's document ``document_id``; KeyError naming the known ones."""
     try:
@@ -83,11 +91,13 @@ def coverage(catalog: Catalog, document_id: str = COOKBOOK) -> list[Row]:
             else:
                 rows.append(Row(ref, [], "missing", "no spec yet"))
         elif false_printed:
-            fixes = [f"{s.name}: {s.reading}" for s in readings if s.holds]
+            fixes = _by_reading([s for s in readings if s.holds])
             lessons = dict.fromkeys(_one_line(s.lesson) for s in false_printed)
             reason = "; ".join(lessons)
             if fixes:
-                reason += " Corrected: " + "; ".join(fixes)
+                reason += " Corrected: " + "; ".join(
+                    f"{', '.join(names)}: {reading}" for reading, names in fixes.items()
+                )
             rows.append(Row(ref, names, "refuted as stated", reason))
         elif printed:
             rows.append(Row(ref, names, "confirmed", ""))
@@ -97,7 +107,7 @@ def coverage(catalog: Catalog, document_id: str = COOKBOOK) -> list[Row]:
                     ref,
                     names,
                     "confirmed",
-                    "under a reading: " + "; ".join(s.reading for s in readings),
+                    "under a reading: " + "; ".join(_by_reading(readings)),
                 )
             )
     for ref in sorted(set(by_ref) - set(doc.entries)):
