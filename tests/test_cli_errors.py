@@ -110,10 +110,16 @@ def test_list_shows_each_broken_spec_and_exits_2_and_one_bad_spec_hides_no_other
     assert code == 0  # a sound spec of the same file runs
 
 
-@pytest.mark.parametrize("command", ["check", "sweep"])
+@pytest.mark.parametrize(
+    "command",
+    [["check", "mine"], ["sweep", "mine"], ["soak", "--seeds", "1"], ["mutate"]],
+    ids=["check", "sweep", "soak", "mutate"],
+)
 def test_a_run_time_spec_error_is_one_line(command, tmp_path, capsys):
     path = folder(tmp_path, specs=HEADER + spec("mine", claimed="lambda x: x.no_such_method()"))
-    code, _, err = cli(capsys, command, "mine", "--examples", "5", "--identities-path", path)
+    if command[0] in ("soak", "mutate"):
+        command = [*command, "--pattern", "mine"]
+    code, _, err = cli(capsys, *command, "--examples", "5", "--identities-path", path)
     assert code == 2
     one_line(err, "specs.py: spec 'mine': claimed raised AttributeError", "no_such_method")
 

@@ -246,6 +246,8 @@ def cmd_mutate(args: argparse.Namespace, catalog: Catalog) -> int:
         )
         for name in result["survivors"]:
             print(f"  survived: {name}")
+    if spec_errors(catalog, result["spec_errors"]):
+        return USAGE
     return OK if result["survived"] == 0 else FAILED
 
 
@@ -269,11 +271,16 @@ def cmd_soak(args: argparse.Namespace, catalog: Catalog) -> int:
         )
         for alarm in result["alarms"]:
             print(f"\nseed {alarm['seed']}:\n{alarm['report']}")
-    for error in result["spec_errors"]:
-        say_error(error["report"])
-    if result["spec_errors"]:
+    if spec_errors(catalog, result["spec_errors"]):
         return USAGE
     return OK if result["false_alarms"] == 0 else FAILED
+
+
+def spec_errors(catalog: Catalog, errors: list[dict]) -> bool:
+    """Say each spec error a run met (one line, with the spec's file); True if any."""
+    for error in errors:
+        say_error(located(error["message"], catalog.files.get(error["name"], "")))
+    return bool(errors)
 
 
 def _sweep_one(args: argparse.Namespace, spec: Identity) -> sweep.SweepResult:
@@ -314,8 +321,7 @@ def cmd_sweep(args: argparse.Namespace, catalog: Catalog) -> int:
         try:
             results.append(_sweep_one(args, spec))
         except SpecError as err:
-            errors.append({"name": spec.name, "message": located(err, catalog.files[spec.name])})
-            say_error(errors[-1]["message"])
+            errors.append({"name": spec.name, "message": str(err)})
     swept = [r for r in results if not r.skipped]
     summary: dict[str, Any] = {
         "swept": len(swept),
@@ -339,6 +345,6 @@ def cmd_sweep(args: argparse.Namespace, catalog: Catalog) -> int:
             f"sweepable), {summary['examples']} examples in {summary['seconds']:.1f} s, "
             f"{len(summary['failed'])} failed"
         )
-    if errors:
+    if spec_errors(catalog, errors):
         return USAGE
     return OK if all(r.passed for r in results) else FAILED

@@ -230,8 +230,8 @@ def _first_decisive(group: BaseExceptionGroup) -> _Decisive:
     return sorted(decisive, key=lambda e: e.verdict.status != REFUTED)[0]
 
 
-def located(err: SpecError, file: str = "") -> str:
-    """A spec error as one line, with the file that defines the spec."""
+def located(err: SpecError | str, file: str = "") -> str:
+    """A spec error (or its message) as one line, with the file that defines the spec."""
     return f"{file}: {err}" if file else str(err)
 
 

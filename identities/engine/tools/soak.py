@@ -13,7 +13,7 @@ import time
 from typing import Any
 
 from identities.engine.runner.registry import Catalog, load_catalog
-from identities.engine.runner.search import investigate, located
+from identities.engine.runner.search import investigate
 from identities.engine.tools.progress import bar, note
 from identities.spec import SpecError
 
@@ -41,7 +41,7 @@ def _one(task: tuple[str, int, int]) -> tuple[str, int, int, str, str]:
             database=None,
         )
     except SpecError as err:  # the spec's own error, in one line: not a false alarm
-        return name, seed, 0, SPEC_ERROR, located(err, _CATALOG.files.get(name, ""))
+        return name, seed, 0, SPEC_ERROR, str(err)
     report = "" if outcome.passed else outcome.report()
     return name, seed, outcome.examples_run, outcome.status, report
 
@@ -77,7 +77,7 @@ def run(
         for name, seed, count, status, report in pool.imap_unordered(_one, tasks):
             result["examples"] += count
             if status == SPEC_ERROR:
-                result["spec_errors"].append({"name": name, "seed": seed, "report": report})
+                result["spec_errors"].append({"name": name, "seed": seed, "message": report})
             elif report:
                 result["false_alarms"] += 1
                 result["alarms"].append(
