@@ -7,9 +7,10 @@ shrinks. (The shrinker's path can still differ between processes for a few specs
 another example of the same size; ``--record`` keeps the one found, and every later check
 replays it first.) Each one becomes:
 
-* ``<name>.md`` - a lesson page (Markdown with ``$...$`` math): the wrong statement and the
-  true one (the ``counterpart`` spec's), the counterexample as LaTeX matrices, the claimed
-  value, the true value from both oracles, the difference, and the lesson text;
+* ``<name>.md`` - a lesson page (Markdown, with the math GitHub renders): the wrong
+  statement and the true one (the ``counterpart`` spec's), the counterexample as LaTeX
+  matrices, the claimed value, the true value from both oracles, the difference, and the lesson
+  text;
 * ``<name>.png`` - claimed | true | difference as heatmaps on one colour scale, entries
   labelled;
 
