@@ -596,7 +596,11 @@ def _checked_init(self: Identity, *args: Any, **kwargs: Any) -> None:
     if not problems and len(args) <= len(_FIELDS):
         _generated_init(self, *args, **kwargs)
         return
-    defaults = {f.name: f.default for f in dataclasses.fields(Identity)}
+    # A placeholder marked broken: the fields given, the defaults, None for a missing one.
+    defaults = {
+        f.name: None if f.default is dataclasses.MISSING else f.default
+        for f in dataclasses.fields(Identity)
+    }
     defaults.update(dims={}, name=given.get("name", "?"))
     for key in _FIELDS:
         object.__setattr__(self, key, given.get(key, defaults[key]))
