@@ -12,6 +12,7 @@ import time
 
 from benchmarks import oracles, report, suite
 from identities.engine import torch_policy
+from identities.engine.tools.progress import note
 
 
 @torch_policy()  # float64 and one thread, as in the suite
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     def say(text: str) -> None:
-        print(text, file=sys.stderr if args.json else sys.stdout, flush=True)
+        note(text, sys.stderr if args.json else sys.stdout)
 
     start = time.perf_counter()
     say("oracles against torch.autograd.gradcheck (one full Jacobian each):")

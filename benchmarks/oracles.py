@@ -28,6 +28,7 @@ from identities.engine import (
     render_report,
     torch_policy,
 )
+from identities.engine.tools.progress import bar
 from identities.strategies import Example
 from identities.strategies.arrays import construction
 
@@ -196,43 +197,51 @@ def _gradcheck(case: Case, fast: bool) -> bool:
 def run(sizes: tuple[int, ...] = SIZES, progress: Callable[[str], None] = print) -> list[dict]:
     rows: list[dict] = []
     slow_estimate: dict[str, float] = {}
-    for n in sizes:
-        for case in cases(n):
-            ours = finite_difference_jacobian(case.f, case.x).value
-            row = {
-                "function": case.function,
-                "n": n,
-                "ours_s": timed(lambda c=case: finite_difference_jacobian(c.f, c.x)),
-                "ours_digits": digits(ours, case.exact),
-            }
-            estimate = slow_estimate.get(case.function, 0.0)
-            if estimate <= GRADCHECK_BUDGET_S:
-                row["gradcheck_s"] = timed(lambda c=case: _gradcheck(c, False), repeats=3)
-                row["gradcheck_digits"] = digits(_gradcheck_jacobian(case), case.exact)
-                # Dense functions cost ~n per evaluation and n evaluations: ~n^2.
-                slow_estimate[case.function] = row["gradcheck_s"] * 16
-            else:
-                row["gradcheck_s"], row["gradcheck_digits"] = None, None
-            row["gradcheck_fast_s"] = timed(lambda c=case: _gradcheck(c, True))
-            verdict = check(case.spec, case.example, projections=PROJECTIONS)
-            if verdict.status != CONFIRMED:
-                raise RuntimeError(
-                    f"projected check of {case.function} at n={n}: {render_report(verdict)}"
-                )
-            row["projection_s"] = timed(
-                lambda c=case: check(c.spec, c.example, projections=PROJECTIONS)
-            )
-            row["claim_s"] = timed(lambda c=case: c.spec.claimed(**c.example.values))
-            progress(
-                f"  {case.function:<14} n={n:<5} ours {row['ours_s'] * 1e3:9.2f} ms "
-                f"{row['ours_digits']:5.2f} digits | gradcheck "
-                + (
-                    f"{row['gradcheck_s'] * 1e3:9.2f} ms {row['gradcheck_digits']:5.2f} digits"
-                    if row["gradcheck_s"] is not None
-                    else "skipped"
-                )
-                + f" | fast {row['gradcheck_fast_s'] * 1e3:8.2f} ms"
-                + f" | projection {row['projection_s'] * 1e3:7.2f} ms"
-            )
-            rows.append(row)
+    every = [(n, case) for n in sizes for case in cases(n)]
+    with bar(every, desc="oracles", unit="case") as cases_bar:
+        for n, case in cases_bar:
+            _run_case(n, case, rows, slow_estimate, progress)
     return rows
+
+
+def _run_case(
+    n: int,
+    case: Case,
+    rows: list[dict],
+    slow_estimate: dict[str, float],
+    progress: Callable[[str], None],
+) -> None:
+    """One function at one size: our oracle, gradcheck, the projected check; one row."""
+    ours = finite_difference_jacobian(case.f, case.x).value
+    row = {
+        "function": case.function,
+        "n": n,
+        "ours_s": timed(lambda c=case: finite_difference_jacobian(c.f, c.x)),
+        "ours_digits": digits(ours, case.exact),
+    }
+    estimate = slow_estimate.get(case.function, 0.0)
+    if estimate <= GRADCHECK_BUDGET_S:
+        row["gradcheck_s"] = timed(lambda c=case: _gradcheck(c, False), repeats=3)
+        row["gradcheck_digits"] = digits(_gradcheck_jacobian(case), case.exact)
+        # Dense functions cost ~n per evaluation and n evaluations: ~n^2.
+        slow_estimate[case.function] = row["gradcheck_s"] * 16
+    else:
+        row["gradcheck_s"], row["gradcheck_digits"] = None, None
+    row["gradcheck_fast_s"] = timed(lambda c=case: _gradcheck(c, True))
+    verdict = check(case.spec, case.example, projections=PROJECTIONS)
+    if verdict.status != CONFIRMED:
+        raise RuntimeError(f"projected check of {case.function} at n={n}: {render_report(verdict)}")
+    row["projection_s"] = timed(lambda c=case: check(c.spec, c.example, projections=PROJECTIONS))
+    row["claim_s"] = timed(lambda c=case: c.spec.claimed(**c.example.values))
+    progress(
+        f"  {case.function:<14} n={n:<5} ours {row['ours_s'] * 1e3:9.2f} ms "
+        f"{row['ours_digits']:5.2f} digits | gradcheck "
+        + (
+            f"{row['gradcheck_s'] * 1e3:9.2f} ms {row['gradcheck_digits']:5.2f} digits"
+            if row["gradcheck_s"] is not None
+            else "skipped"
+        )
+        + f" | fast {row['gradcheck_fast_s'] * 1e3:8.2f} ms"
+        + f" | projection {row['projection_s'] * 1e3:7.2f} ms"
+    )
+    rows.append(row)

@@ -15,6 +15,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 
 from identities.engine import check, load_catalog, torch_policy
+from identities.engine.tools.progress import bar
 from identities.strategies import examples
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +46,7 @@ def per_example(examples_per_spec: int = 30) -> dict:
     )
     totals = {"draw": 0.0, "check": 0.0}
     count = 0
-    for spec in specs:
+    for spec in bar(specs, desc="per example", unit="identity"):
         strategy = examples(spec)
         bodies: dict[str, Callable] = {
             "draw": lambda ex: None,

@@ -13,12 +13,16 @@ The engine (``identities.engine``) compares the claim with two independent oracl
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import dataclasses
+import difflib
 import inspect
 import itertools
 import re
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar
 
 import torch
 
@@ -47,6 +51,41 @@ Dim = str | int
 
 class SpecError(ValueError):
     """A malformed spec. The message names the spec, the field, the value and the fix."""
+
+
+def did_you_mean(word: object, choices: Sequence[str]) -> str:
+    """`` (did you mean 'x'?)`` for the choice closest to ``word`` by similarity, or ''."""
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+#: True while spec files are loaded (``collecting``): a malformed ``Identity`` is then kept,
+#: marked ``broken``, instead of raising, so that the module goes on to define its other specs.
+_COLLECTING: contextvars.ContextVar[bool] = contextvars.ContextVar("collecting", default=False)
+
+
+@contextlib.contextmanager
+def collecting() -> Iterator[None]:
+    """Load spec files inside this: every malformed spec is recorded on its own (its
+    ``broken`` problems and ``defined_at`` lines) rather than stopping its module."""
+    token = _COLLECTING.set(True)
+    try:
+        yield
+    finally:
+        _COLLECTING.reset(token)
+
+
+def _callers() -> tuple[tuple[str, int], ...]:
+    """The (file, line) of the frames that built a spec, innermost first, outside this
+    module and the dataclass machinery."""
+    out: list[tuple[str, int]] = []
+    frame: Any = sys._getframe(1)
+    while frame is not None and len(out) < 12:
+        name = frame.f_code.co_filename
+        if name != __file__ and not name.startswith("<"):
+            out.append((name, frame.f_lineno))
+        frame = frame.f_back
+    return tuple(out)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -223,8 +262,11 @@ def _declaration_problems(where: str, decl: Input) -> list[str]:
         return []
     if domain not in DOMAIN_NAMES:
         return [
-            f"{where}: domain={domain!r} is not a known domain; use one of "
-            f"{sorted(DOMAIN_NAMES)} or a (low, high) interval."
+            f"{where}: domain={domain!r} is not a known domain"
+            + (
+                did_you_mean(domain, DOMAIN_NAMES) + "."
+                or f"; use one of {sorted(DOMAIN_NAMES)} or a (low, high) interval."
+            )
         ]
     if domain in SQUARE_DOMAINS and (len(decl.shape) != 2 or decl.shape[0] != decl.shape[1]):
         return [
@@ -335,9 +377,22 @@ class Identity:
     dims: Mapping[str, tuple[int, int]] = dataclasses.field(default_factory=dict)
     at_kink: bool = False
 
+    #: What is wrong with a spec built while ``collecting`` (one sentence each); ``()`` for a
+    #: sound spec (a malformed one raises ``SpecError`` when not collecting).
+    broken: ClassVar[tuple[str, ...]] = ()
+    #: Where a broken spec was built: (file, line) of each caller, innermost first.
+    defined_at: ClassVar[tuple[tuple[str, int], ...]] = ()
+
     def __post_init__(self) -> None:
-        for problem in self.problems():
-            raise SpecError(f"spec {self.name!r}: {problem}")
+        problems = self.problems()
+        if problems:
+            self._refuse(problems)
+
+    def _refuse(self, problems: list[str]) -> None:
+        if not _COLLECTING.get():
+            raise SpecError(f"spec {self.name!r}: {problems[0]}")
+        object.__setattr__(self, "broken", tuple(problems))
+        object.__setattr__(self, "defined_at", _callers())
 
     # -- validation -------------------------------------------------------------------
     def problems(self) -> list[str]:
@@ -388,9 +443,12 @@ class Identity:
                     "with 0 <= low <= high."
                 )
         if self.form not in FORMS:
-            out.append(f"form={self.form!r} is not one of {FORMS}.")
+            out.append(f"form={self.form!r} is not one of {FORMS}{did_you_mean(self.form, FORMS)}.")
         if self.layout not in LAYOUTS:
-            out.append(f"layout={self.layout!r} is not one of {LAYOUTS}.")
+            out.append(
+                f"layout={self.layout!r} is not one of {LAYOUTS}"
+                f"{did_you_mean(self.layout, LAYOUTS)}."
+            )
         if self.form == "value":
             if self.wrt is not None:
                 out.append(
@@ -506,3 +564,47 @@ class Identity:
         for decl in self.inputs.values():
             visit(decl)
         return tuple(seen)
+
+
+_FIELDS = [f.name for f in dataclasses.fields(Identity)]
+_REQUIRED = [
+    f.name
+    for f in dataclasses.fields(Identity)
+    if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+]
+_generated_init = Identity.__init__
+
+
+def _checked_init(self: Identity, *args: Any, **kwargs: Any) -> None:
+    """The dataclass constructor, with an unknown or missing field reported as a
+    ``SpecError`` (the field, the closest known one, the fix) rather than a TypeError."""
+    given = {**dict(zip(_FIELDS, args, strict=False)), **kwargs}
+    problems, meant = [], set()
+    for key in kwargs:
+        if key not in _FIELDS:
+            hint = did_you_mean(key, _FIELDS)
+            meant.update(difflib.get_close_matches(key, _FIELDS, n=1, cutoff=0.6))
+            problems.append(
+                f"{key}= is not a field of Identity{hint}"
+                + ("." if hint else f"; the fields are {', '.join(_FIELDS)}.")
+            )
+    problems += [
+        f"{key}= is missing; every spec gives {', '.join(_REQUIRED)}."
+        for key in _REQUIRED
+        if key not in given and key not in meant
+    ]
+    if not problems and len(args) <= len(_FIELDS):
+        _generated_init(self, *args, **kwargs)
+        return
+    # A placeholder marked broken: the fields given, the defaults, None for a missing one.
+    defaults = {
+        f.name: None if f.default is dataclasses.MISSING else f.default
+        for f in dataclasses.fields(Identity)
+    }
+    defaults.update(dims={}, name=given.get("name", "?"))
+    for key in _FIELDS:
+        object.__setattr__(self, key, given.get(key, defaults[key]))
+    self._refuse(problems or [f"Identity takes keyword fields, not {len(args)} positional ones."])
+
+
+Identity.__init__ = _checked_init  # type: ignore[method-assign]

@@ -18,3 +18,27 @@ def quadratic_spec(**overrides) -> Identity:
     )
     fields.update(overrides)
     return Identity(**fields)
+
+
+#: The imports a spec file written by a test starts with.
+SPEC_HEADER = (
+    "import numpy as np\nimport torch\n"
+    "from identities import Identity, Source, matrix, scalar, vector\n"
+    "S = Source('my notes', 'p. 1')\n"
+)
+
+
+def spec_text(name: str = "s", **fields: str) -> str:
+    """The source of one spec of ``d(x.x)/dx = 2x`` named ``name``, with fields (source
+    text) overridden."""
+    defaults = {
+        "statement": "'s'",
+        "source": "S",
+        "inputs": "{'x': vector('n')}",
+        "wrt": "'x'",
+        "function": "lambda x: x @ x",
+        "claimed": "lambda x: 2 * x",
+    }
+    defaults.update(fields)
+    body = ", ".join(f"{k}={v}" for k, v in defaults.items())
+    return f"{name} = Identity(name={name!r}, {body})\n"

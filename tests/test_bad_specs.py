@@ -7,26 +7,9 @@ name the file, the spec, the field or what went wrong, the offending value, and 
 import pytest
 
 from identities.engine import load_catalog, run_entry
+from tests.helpers import SPEC_HEADER, spec_text
 
-HEADER = (
-    "import numpy as np\nimport torch\n"
-    "from identities import Identity, Source, matrix, scalar, vector\n"
-    "S = Source('my notes', 'p. 1')\n"
-)
-
-
-def spec(name="s", **fields):
-    defaults = {
-        "statement": "'s'",
-        "source": "S",
-        "inputs": "{'x': vector('n')}",
-        "wrt": "'x'",
-        "function": "lambda x: x @ x",
-        "claimed": "lambda x: 2 * x",
-    }
-    defaults.update(fields)
-    body = ", ".join(f"{k}={v}" for k, v in defaults.items())
-    return f"{name} = Identity(name={name!r}, {body})\n"
+HEADER, spec = SPEC_HEADER, spec_text
 
 
 # kind -> (file text, fragments the message must contain)

@@ -63,7 +63,7 @@ def test_bad_files_become_problems_and_the_rest_still_loads(tmp_path):
         "import-error" in " ".join(messages)
         and "no_such_module_anywhere" in messages["broken:import-error"]
     )
-    assert "holds=False needs a lesson" in messages["no_lesson:spec-error"]
+    assert "holds=False needs a lesson" in messages["bad:spec-error"]
     assert "already used in" in messages["my_quadratic__symmetric_rule:duplicate"]
 
 
@@ -100,7 +100,9 @@ def test_a_wrong_user_spec_fails_the_run_with_the_readable_report(tmp_path):
 
 def test_list_json_has_the_documented_keys(capsys):
     assert main(["list", "--json"]) == 0
-    records = json.loads(capsys.readouterr().out)
+    listed = json.loads(capsys.readouterr().out)
+    assert listed["problems"] == []
+    records = listed["identities"]
     assert records and len(records) == len(load_catalog().specs)
     for record in records:
         assert {"name", "holds", "wrt", "source"} <= record.keys()

@@ -76,9 +76,8 @@ def test_coverage_json_has_the_documented_keys(capsys):
     every = json.loads(capsys.readouterr().out)
     assert list(every) == IDS
     for doc in DOCUMENTS:
-        key = "eq" if doc.id == "matrix-cookbook-2012" else "ref"
-        assert [r[key] for r in every[doc.id]] == list(doc.entries)
-        assert all(set(r) == {key, "specs", "verdict", "reason"} for r in every[doc.id])
+        assert [r["ref"] for r in every[doc.id]] == list(doc.entries)
+        assert all(set(r) == {"ref", "specs", "verdict", "reason"} for r in every[doc.id])
     assert main(["coverage", "--document", IDS[-1], "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == every[IDS[-1]]
     assert main(["coverage", "--document", "no-such-document"]) == 2
@@ -94,3 +93,11 @@ def test_docs_pages_and_readme_summary_are_current():
     assert readme == readme_with_block(readme, "coverage", coverage.readme_block(CATALOG)), (
         "README's coverage summary is out of date: run `python -m identities coverage --write .`"
     )
+
+
+@pytest.mark.parametrize("doc", DOCUMENTS, ids=IDS)
+def test_no_cell_says_the_same_thing_twice(doc):
+    """A reading shared by several corrected specs is written once, with their names."""
+    for row in rows(doc):
+        parts = [p.split(": ", 1)[-1] for p in row.reason.split("; ") if len(p) > 40]
+        assert len(parts) == len(set(parts)), f"{row.ref} repeats a paragraph: {row.reason}"

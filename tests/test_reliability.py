@@ -36,7 +36,14 @@ def test_a_mutant_that_changes_the_claim_is_killed_not_called_equivalent():
 def test_mutate_command_prints_counts_as_json(capsys):
     code = main(["mutate", "--pattern", "squared_norm", "--examples", "30", "--json", "--quiet"])
     result = json.loads(capsys.readouterr().out)
-    assert set(result) == {"killed", "survived", "equivalent", "survivors"}
+    assert set(result) == {
+        "killed",
+        "survived",
+        "equivalent",
+        "survivors",
+        "spec_errors",
+        "problems",
+    }
     assert code == 0 and result["survived"] == 0 and result["killed"] > 0
 
 

@@ -74,6 +74,6 @@ def test_the_sweep_command_prints_json():
         text=True,
         check=True,
     )
-    (record,) = json.loads(out.stdout)
+    (record,) = json.loads(out.stdout)["results"]
     assert record["name"] == "quadratic_form__general_A"
     assert record["examples"] == 5000 and record["passed"] and record["status"] == "confirmed"

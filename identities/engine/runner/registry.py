@@ -4,8 +4,12 @@ No registration step: any module in ``identities/`` (other than the vocabulary, 
 ``notation``, and the engine package) whose name does not start with ``_``,
 and any ``*.py`` file in a folder given with ``--identities-path``, is imported, and every
 ``Identity`` it defines at module level (alone, or in a list or tuple) joins the catalog.
-A module that fails to import, or defines a malformed or duplicate spec, becomes a
-``BrokenSpec`` entry: reported on its own, while every other spec still runs.
+A malformed or duplicate spec becomes a ``BrokenSpec`` entry of its own (the module is
+loaded with ``identities.spec.collecting``, so that it goes on to define its other specs),
+and so does a module that fails to import: each is reported in one line (file, line, spec,
+field, fix) while every other spec still runs. A user folder is importable while its specs
+load and run: a spec file there may import a helper module beside it (``import helpers``,
+or ``from . import helpers``).
 """
 
 from __future__ import annotations
@@ -17,12 +21,13 @@ import importlib.util
 import pkgutil
 import sys
 import traceback
+import types
 from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 
 from identities.engine.torch_policy import torch_policy
-from identities.spec import Document, Identity, SpecError
+from identities.spec import Document, Identity, SpecError, collecting, did_you_mean
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]  # identities/
 #: The catalog's modules that hold its vocabulary, not specs.
@@ -36,6 +41,7 @@ class BrokenSpec:
     name: str
     file: str
     message: str
+    spec: str = ""  # the spec's name, when the problem is one spec's (not its module's)
 
 
 @dataclasses.dataclass
@@ -52,6 +58,30 @@ class Catalog:
             if spec.name == name:
                 return spec
         raise KeyError(name)
+
+    def why_missing(self, name: str) -> str:
+        """Why there is no sound spec ``name``: its own problem, or the problem of a file that
+        mentions it and could not be loaded; else a "did you mean" by similarity."""
+        own = [p.message for p in self.problems if p.spec == name]
+        if own:
+            return "\n".join(own)
+        for problem in self.problems:
+            if not problem.spec and _mentions(problem.file, name):
+                return f"{name!r} is in a file that could not be loaded:\n{problem.message}"
+        known = [s.name for s in self.specs] + [p.spec for p in self.problems if p.spec]
+        hint = did_you_mean(name, known)
+        if not hint:
+            close = [k for k in known if name.lower() in k.lower()][:8]
+            hint = f" (names that contain it: {', '.join(close)})" if close else ""
+        return f"No identity named {name!r}{hint}. See `python -m identities list`."
+
+
+def _mentions(file: str, name: str) -> bool:
+    try:
+        text = Path(file).read_text(errors="replace")
+    except OSError:
+        return False
+    return f"'{name}'" in text or f'"{name}"' in text
 
 
 def _specs_in(module: ModuleType) -> list[Identity]:
@@ -85,10 +115,50 @@ def _catalog_modules() -> Iterable[tuple[str, Path]]:
 
 
 def _user_modules(folder: Path) -> Iterable[tuple[str, Path]]:
-    tag = hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:8]
+    package = _user_package(folder)
     for path in sorted(folder.glob("*.py")):
         if not path.name.startswith("_"):
-            yield f"user_identities_{tag}.{path.stem}", path
+            yield f"{package}.{path.stem}", path
+
+
+def _user_package(folder: Path) -> str:
+    """The package a user folder's spec files are loaded into (``from . import helpers``
+    works there); the folder also goes on ``sys.path`` (``import helpers`` works)."""
+    folder = folder.resolve()
+    package = f"user_identities_{hashlib.sha1(str(folder).encode()).hexdigest()[:8]}"
+    if package not in sys.modules:
+        module = types.ModuleType(package)
+        module.__path__ = [str(folder)]
+        sys.modules[package] = module
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+    return package
+
+
+def _import_problem(shown: str, path: Path, err: BaseException) -> str:
+    """One line for a module that failed to import: where (the deepest line in the file
+    itself), what, and that its specs were not run."""
+    line = getattr(err, "lineno", None) if isinstance(err, SyntaxError) else None
+    if line is None:
+        frames = [
+            f
+            for f in traceback.extract_tb(err.__traceback__)
+            if Path(f.filename).resolve() == path.resolve()
+        ]
+        line = frames[-1].lineno if frames else None
+    where = f"{shown}:{line}" if line else shown
+    what = err.msg if isinstance(err, SyntaxError) else str(err)
+    return (
+        f"{where}: the module failed to import ({type(err).__name__}: {what}); "
+        "its specs were not run."
+    )
+
+
+def _broken_message(shown: str, path: Path, spec: Identity) -> str:
+    """One line per problem of a spec built while collecting: file:line, spec, problem."""
+    lines = [line for file, line in spec.defined_at if Path(file).resolve() == path.resolve()]
+    where = f"{shown}:{lines[0]}" if lines else shown
+    return "\n".join(f"{where}: spec {spec.name!r}: {problem}" for problem in spec.broken)
 
 
 def _import(module_name: str, path: Path) -> ModuleType:
@@ -126,24 +196,30 @@ def load_catalog(extra_paths: Iterable[str | Path] = ()) -> Catalog:
     for module_name, path in sources:
         shown = _relative(path)
         try:
-            module = _import(module_name, path)
+            with collecting():
+                module = _import(module_name, path)
         except SpecError as err:
             catalog.problems.append(BrokenSpec(f"{path.stem}:spec-error", shown, f"{shown}: {err}"))
             continue
-        except Exception:
-            detail = traceback.format_exc(limit=-3)
+        except Exception as err:
             catalog.problems.append(
-                BrokenSpec(
-                    f"{path.stem}:import-error",
-                    shown,
-                    f"{shown}: the module failed to import; its specs were not run.\n{detail}",
-                )
+                BrokenSpec(f"{path.stem}:import-error", shown, _import_problem(shown, path, err))
             )
             continue
         for value in vars(module).values():
             if isinstance(value, Document):
                 catalog.documents.setdefault(value.id, value)
         for spec in _specs_in(module):
+            if spec.broken:
+                catalog.problems.append(
+                    BrokenSpec(
+                        f"{spec.name}:spec-error",
+                        shown,
+                        _broken_message(shown, path, spec),
+                        spec.name,
+                    )
+                )
+                continue
             if spec.name in catalog.files:
                 catalog.problems.append(
                     BrokenSpec(
@@ -151,6 +227,7 @@ def load_catalog(extra_paths: Iterable[str | Path] = ()) -> Catalog:
                         shown,
                         f"{shown}: spec {spec.name!r}: name={spec.name!r} is already used in "
                         f"{catalog.files[spec.name]}; give each spec a unique name.",
+                        spec.name,
                     )
                 )
                 continue

@@ -3,6 +3,10 @@
 A spec with ``holds=True`` passes when no example fails to confirm it; a spec with
 ``holds=False`` passes only when an example refutes it. Either way Hypothesis shrinks the
 deciding example toward the smallest dimensions and simplest entries.
+
+Before the search, the spec is run once at distinct, non-degenerate dimensions
+(``shape_dims``: n = 2, m = 3, ...), so that a claim of the wrong shape is a spec error,
+not a refutation at n = 1 (where a 1 x 1 result happens to fit every shape).
 """
 
 from __future__ import annotations
@@ -10,7 +14,8 @@ from __future__ import annotations
 import dataclasses
 
 import hypothesis
-from hypothesis import HealthCheck, Verbosity, given, settings
+import torch
+from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 
 from identities.engine.pipeline import check
 from identities.engine.report import render_report
@@ -20,6 +25,7 @@ from identities.engine.torch_policy import torch_policy
 from identities.engine.verdict import CONFIRMED, REFUTED, Status, Verdict
 from identities.spec import Identity, SpecError
 from identities.strategies import DIM_RANGE, examples
+from identities.strategies.batches import sample
 
 
 class _Decisive(Exception):
@@ -75,6 +81,53 @@ class Outcome:
             "cannot discriminate: widen the domain or the dimensions.\n"
             + (f"  rerun   {rerun}" if rerun else "")
         )
+
+
+def shape_dims(spec: Identity, dim_range: tuple[int, int] = DIM_RANGE) -> dict[str, int] | None:
+    """Distinct, non-degenerate dimensions for the spec's symbols, in order: 2, 3, 4, ...
+    within each symbol's own ``dims`` (the default range widened to hold them all); None
+    when the spec's ranges leave no such choice for its ``distinct`` symbols."""
+    widest = (dim_range[0], max(dim_range[1], 1 + len(spec.symbols)))
+    dims = {}
+    for k, symbol in enumerate(spec.symbols):
+        low, high = spec.dims.get(symbol, widest)
+        dims[symbol] = min(max(2 + k, low), high)
+    if len({dims[s] for s in spec.distinct}) < len(spec.distinct):
+        return None
+    return dims
+
+
+def check_shapes(spec: Identity, dim_range: tuple[int, int] = DIM_RANGE) -> None:
+    """Run ``spec`` once at ``shape_dims``: a claim of the wrong shape (or any other spec
+    error found there) raises ``SpecError``; the verdict itself is left to the search.
+
+    The example is sampled as the sweep samples one (no Hypothesis run: cheap), or drawn by
+    Hypothesis when the sweep's sampler cannot build the spec's inputs (generated maps)."""
+    dims = shape_dims(spec, dim_range)
+    if dims is None:
+        return
+    try:
+        example = sample(spec, dims, 1, torch.Generator().manual_seed(0)).example(0)
+    except Exception:  # noqa: BLE001 - not sampled in a batch: let Hypothesis draw it
+        example = None
+    if example is not None:
+        check(spec, example)
+        return
+
+    @settings(
+        max_examples=1,
+        database=None,
+        derandomize=True,
+        phases=[Phase.generate],
+        deadline=None,
+        verbosity=Verbosity.quiet,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(examples(spec, fixed_dims=dims))
+    def once(example) -> None:
+        check(spec, example)
+
+    once()
 
 
 @torch_policy()
@@ -136,6 +189,7 @@ def investigate(
         spec.name.encode()
     )
     try:
+        check_shapes(spec, dim_range or DIM_RANGE)
         probe()
     except (
         hypothesis.errors.Unsatisfiable,
@@ -181,6 +235,11 @@ def _first_decisive(group: BaseExceptionGroup) -> _Decisive:
     return sorted(decisive, key=lambda e: e.verdict.status != REFUTED)[0]
 
 
+def located(err: SpecError | str, file: str = "") -> str:
+    """A spec error (or its message) as one line, with the file that defines the spec."""
+    return f"{file}: {err}" if file else str(err)
+
+
 def run_entry(entry: Identity | BrokenSpec, file: str = "") -> tuple[bool, str, int]:
     """Run one catalog entry as the test suite does: (passed, what to show if not, the
     number of examples run).
@@ -193,5 +252,5 @@ def run_entry(entry: Identity | BrokenSpec, file: str = "") -> tuple[bool, str, 
     try:
         outcome = investigate(entry)
     except SpecError as err:
-        return False, f"{file}: {err}" if file else str(err), 0
+        return False, located(err, file), 0
     return outcome.passed, "" if outcome.passed else outcome.report(), outcome.examples_run

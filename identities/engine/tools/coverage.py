@@ -37,17 +37,26 @@ class Row:
         """The Cookbook's name for ``ref``: the equation number."""
         return self.ref
 
-    def as_json(self, key: str = "ref") -> dict:
-        return {key: self.ref, "specs": self.specs, "verdict": self.verdict, "reason": self.reason}
-
-
-def json_key(document: Document) -> str:
-    """The JSON key of an entry: ``eq`` for the Cookbook (equation numbers), else ``ref``."""
-    return "eq" if document.id == COOKBOOK else "ref"
+    def as_json(self) -> dict:
+        """The JSON record of an entry, the same keys for every reference."""
+        return {
+            "ref": self.ref,
+            "specs": self.specs,
+            "verdict": self.verdict,
+            "reason": self.reason,
+        }
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def _by_reading(specs: list[Identity]) -> dict[str, list[str]]:
+    """Each distinct reading (once, however many specs share it) -> the specs under it."""
+    out: dict[str, list[str]] = {}
+    for spec in specs:
+        out.setdefault(_one_line(spec.reading), []).append(spec.name)
+    return out
 
 
 def document(catalog: Catalog, document_id: str = COOKBOOK) -> Document:
@@ -83,11 +92,13 @@ def coverage(catalog: Catalog, document_id: str = COOKBOOK) -> list[Row]:
             else:
                 rows.append(Row(ref, [], "missing", "no spec yet"))
         elif false_printed:
-            fixes = [f"{s.name}: {s.reading}" for s in readings if s.holds]
+            fixes = _by_reading([s for s in readings if s.holds])
             lessons = dict.fromkeys(_one_line(s.lesson) for s in false_printed)
             reason = "; ".join(lessons)
             if fixes:
-                reason += " Corrected: " + "; ".join(fixes)
+                reason += " Corrected: " + "; ".join(
+                    f"{', '.join(names)}: {reading}" for reading, names in fixes.items()
+                )
             rows.append(Row(ref, names, "refuted as stated", reason))
         elif printed:
             rows.append(Row(ref, names, "confirmed", ""))
@@ -97,7 +108,7 @@ def coverage(catalog: Catalog, document_id: str = COOKBOOK) -> list[Row]:
                     ref,
                     names,
                     "confirmed",
-                    "under a reading: " + "; ".join(s.reading for s in readings),
+                    "under a reading: " + "; ".join(_by_reading(readings)),
                 )
             )
     for ref in sorted(set(by_ref) - set(doc.entries)):

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -24,7 +23,8 @@ from hypothesis import Phase, given, settings
 
 from identities.engine.judgement import judge_tensors
 from identities.engine.runner import profiles
-from identities.engine.runner.search import investigate
+from identities.engine.runner.search import check_shapes, investigate
+from identities.engine.tools.progress import bar
 from identities.engine.torch_policy import torch_policy
 from identities.spec import Array, Identity, SpecError
 from identities.strategies import examples as examples_of
@@ -163,23 +163,35 @@ def _slug(text: str) -> str:
 
 @torch_policy()
 def run(specs: Iterable[Identity], examples: int = 50, progress: bool = True) -> dict:
-    """Mutate every true identity in ``specs``; returns the counts and the survivors."""
-    every = [m for s in specs if s.holds and not s.at_kink for m in mutants(s)]
-    result: dict[str, Any] = {"killed": 0, "survived": 0, "equivalent": 0, "survivors": []}
-    for i, mutant in enumerate(every, 1):
-        verdict = judge(mutant, examples)
-        result[verdict] += 1
-        if verdict == "survived":
-            result["survivors"].append(mutant.name)
-        if progress:
-            bar = "#" * (30 * i // len(every))
-            print(
-                f"\rmutate [{bar:<30}] {i}/{len(every)}  killed {result['killed']}  "
-                f"equivalent {result['equivalent']}  survived {result['survived']}",
-                end="",
-                file=sys.stderr,
-                flush=True,
+    """Mutate every true identity in ``specs``; returns the counts, the survivors, and the
+    specs not mutated because they are wrong themselves (``spec_errors``)."""
+    result: dict[str, Any] = {
+        "killed": 0,
+        "survived": 0,
+        "equivalent": 0,
+        "survivors": [],
+        "spec_errors": [],
+    }
+    every = []
+    for spec in specs:
+        if not spec.holds or spec.at_kink:
+            continue
+        try:  # a spec whose own claim is wrong (a shape, an error) would "kill" every mutant
+            check_shapes(spec)
+        except SpecError as err:
+            result["spec_errors"].append({"name": spec.name, "message": str(err)})
+            continue
+        every.extend(mutants(spec))
+    with bar(every, desc="mutate", unit="mutant", show=progress) as mutants_bar:
+        for mutant in mutants_bar:
+            verdict = judge(mutant, examples)
+            result[verdict] += 1
+            if verdict == "survived":
+                result["survivors"].append(mutant.name)
+            mutants_bar.set_postfix(
+                killed=result["killed"],
+                equivalent=result["equivalent"],
+                survived=result["survived"],
+                refresh=False,
             )
-    if progress:
-        print(file=sys.stderr)
     return result

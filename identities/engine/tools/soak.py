@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sys
 import time
 from typing import Any
 
 from identities.engine.runner.registry import Catalog, load_catalog
 from identities.engine.runner.search import investigate
+from identities.engine.tools.progress import bar, note
 from identities.engine.torch_policy import torch_policy
+from identities.spec import SpecError
+
+#: The status of a search that stopped at a spec error (reported in ``spec_errors``).
+SPEC_ERROR = "spec error"
 
 _CATALOG: Catalog | None = None
 
@@ -28,14 +32,17 @@ def _init(paths: list[str]) -> None:
 def _one(task: tuple[str, int, int]) -> tuple[str, int, int, str, str]:
     name, seed, examples = task
     assert _CATALOG is not None, "the worker's catalog is loaded by _init"
-    outcome = investigate(
-        _CATALOG.get(name),
-        max_examples=examples,
-        replay=False,
-        seed=seed,
-        derandomize=False,
-        database=None,
-    )
+    try:
+        outcome = investigate(
+            _CATALOG.get(name),
+            max_examples=examples,
+            replay=False,
+            seed=seed,
+            derandomize=False,
+            database=None,
+        )
+    except SpecError as err:  # the spec's own error, in one line: not a false alarm
+        return name, seed, 0, SPEC_ERROR, str(err)
     report = "" if outcome.passed else outcome.report()
     return name, seed, outcome.examples_run, outcome.status, report
 
@@ -61,31 +68,28 @@ def run(
         "examples": 0,
         "false_alarms": 0,
         "alarms": [],
+        "spec_errors": [],
     }
     start = time.perf_counter()
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(processes or os.cpu_count(), initializer=_init, initargs=(paths,)) as pool:
-        for i, (name, seed, count, status, report) in enumerate(
-            pool.imap_unordered(_one, tasks), 1
-        ):
+    with (
+        ctx.Pool(processes or os.cpu_count(), initializer=_init, initargs=(paths,)) as pool,
+        bar(total=len(tasks), desc="soak", unit="search", show=progress) as searches,
+    ):
+        for name, seed, count, status, report in pool.imap_unordered(_one, tasks):
             result["examples"] += count
-            if report:
+            if status == SPEC_ERROR:
+                result["spec_errors"].append({"name": name, "seed": seed, "message": report})
+            elif report:
                 result["false_alarms"] += 1
                 result["alarms"].append(
                     {"name": name, "seed": seed, "status": status, "report": report}
                 )
                 if progress:  # say which one at once; the full report comes at the end
-                    print(f"\rfalse alarm: {name} (seed {seed}): {status}", file=sys.stderr)
-            if progress:
-                bar = "#" * (30 * i // len(tasks))
-                print(
-                    f"\rsoak [{bar:<30}] {i}/{len(tasks)}  examples {result['examples']}  "
-                    f"false alarms {result['false_alarms']}",
-                    end="",
-                    file=sys.stderr,
-                    flush=True,
-                )
-    if progress:
-        print(file=sys.stderr)
+                    note(f"false alarm: {name} (seed {seed}): {status}")
+            searches.set_postfix(
+                examples=result["examples"], false_alarms=result["false_alarms"], refresh=False
+            )
+            searches.update()
     result["seconds"] = round(time.perf_counter() - start, 1)
     return result

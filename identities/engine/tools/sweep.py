@@ -18,17 +18,19 @@ batch; ``unsweepable`` says why.
 from __future__ import annotations
 
 import dataclasses
-import sys
 import time
 
 import hypothesis
 import torch
 from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 from hypothesis.database import InMemoryExampleDatabase, choices_to_bytes
+from tqdm import tqdm
 
 from identities.engine.pipeline import check, confirmed
 from identities.engine.problem import structured
 from identities.engine.report import render_report
+from identities.engine.runner.search import check_shapes
+from identities.engine.tools.progress import bar
 from identities.engine.torch_policy import torch_policy
 from identities.engine.verdict import REFUTED, Verdict
 from identities.spec import Array, Derived, Identity, SmoothMap
@@ -148,8 +150,32 @@ def sweep(
     result = SweepResult(spec, skipped=unsweepable(spec))
     if result.skipped:
         return result
+    check_shapes(spec, dim_range)  # a claim of the wrong shape is a SpecError, not a refutation
     generator = torch.Generator().manual_seed(seed)
-    start = shown = time.perf_counter()
+    start = time.perf_counter()
+    with bar(
+        total=examples_wanted,
+        desc=f"sweep {spec.name}",
+        unit="example",
+        unit_scale=True,
+        leave=False,
+        show=progress,
+    ) as examples_bar:
+        _sweep_batches(spec, examples_wanted, dim_range, generator, result, examples_bar)
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def _sweep_batches(
+    spec: Identity,
+    examples_wanted: int,
+    dim_range: tuple[int, int],
+    generator: torch.Generator,
+    result: SweepResult,
+    examples_bar: tqdm,
+) -> None:
+    """The sweep's loop: batch after batch into ``result`` until ``examples_wanted``, or an
+    example that decides against the declaration."""
     while result.examples < examples_wanted:
         dims = sample_dims(spec, dim_range, generator)
         try:
@@ -177,6 +203,7 @@ def sweep(
         try:
             ok = confirmed(spec, batch.values, batch.directions)
         except Exception as err:  # noqa: BLE001 - not batchable: say so, check nothing
+            check(spec, batch.example(0))  # unless the spec itself is wrong: a SpecError
             result.skipped = (
                 f"vmap cannot batch it ({type(err).__name__}: "
                 f"{str(err).splitlines()[0][:120] if str(err) else ''})"
@@ -193,24 +220,6 @@ def sweep(
             result.rechecked += 1
         else:
             result.examples += count
-        if progress and (
-            time.perf_counter() - shown > 0.25
-            or result.verdict is not None
-            or result.examples >= examples_wanted
-        ):
-            shown = time.perf_counter()
-            done = min(result.examples, examples_wanted)
-            bar = "#" * (30 * done // examples_wanted)
-            rate = result.examples / max(time.perf_counter() - start, 1e-9)
-            print(
-                f"\rsweep {spec.name} [{bar:<30}] {done}/{examples_wanted}  {rate:,.0f} examples/s",
-                end="",
-                file=sys.stderr,
-                flush=True,
-            )
+        examples_bar.update(min(result.examples, examples_wanted) - examples_bar.n)
         if result.verdict is not None:
             break
-    result.seconds = time.perf_counter() - start
-    if progress:
-        print(file=sys.stderr)
-    return result

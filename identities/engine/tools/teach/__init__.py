@@ -7,9 +7,10 @@ shrinks. (The shrinker's path can still differ between processes for a few specs
 another example of the same size; ``--record`` keeps the one found, and every later check
 replays it first.) Each one becomes:
 
-* ``<name>.md`` - a lesson page (Markdown with ``$...$`` math): the wrong statement and the
-  true one (the ``counterpart`` spec's), the counterexample as LaTeX matrices, the claimed
-  value, the true value from both oracles, the difference, and the lesson text;
+* ``<name>.md`` - a lesson page (Markdown, with the math GitHub renders): the wrong
+  statement and the true one (the ``counterpart`` spec's), the counterexample as LaTeX
+  matrices, the claimed value, the true value from both oracles, the difference, and the lesson
+  text;
 * ``<name>.png`` - claimed | true | difference as heatmaps on one colour scale, entries
   labelled;
 
@@ -27,6 +28,7 @@ from pathlib import Path
 
 from identities.engine.runner import regressions
 from identities.engine.runner.registry import Catalog
+from identities.engine.tools.progress import bar
 from identities.engine.tools.teach.lesson import (
     COUNTEREXAMPLES,
     INDEX,
@@ -51,13 +53,15 @@ def teach(
     store: str | Path | None = None,
     progress: Callable[[str], None] | None = stderr_line,
     names: Iterable[str] | None = None,
+    show_bar: bool = True,
 ) -> list[Lesson]:
     """Write a lesson page and a picture for every refuted ``holds=False`` spec of
     ``catalog`` (or of ``names`` only), the index and ``counterexamples.json`` into
     ``out_dir``; with ``record``, store the counterexamples in ``store`` (default: the checkout's
     ``identities/regressions.json``; an installed package needs ``store``).
 
-    ``progress`` receives one line per spec (``None``: silent). Returns one ``Lesson`` per
+    ``progress`` receives one line per spec (``None``: silent); ``show_bar`` draws a
+    progress bar besides (on a terminal only). Returns one ``Lesson`` per
     spec taught, in catalog order; a spec that was not refuted has no page (see
     ``Lesson.refuted``) and is listed in the index as such.
     """
@@ -78,7 +82,9 @@ def teach(
     )
     lessons: list[Lesson] = []
     width = len(str(len(specs)))
-    for k, spec in enumerate(specs, 1):
+    specs_bar = bar(specs, desc="teach", unit="lesson", show=show_bar and progress is not None)
+    for k, spec in enumerate(specs_bar, 1):
+        specs_bar.set_postfix_str(spec.name, refresh=False)
         start = time.perf_counter()
         verdict, count = minimal_counterexample(spec)
         lesson = Lesson(
@@ -99,6 +105,7 @@ def teach(
             result = f"NOT REFUTED ({status}, {count} examples): no lesson written"
         say(f"[{k:>{width}}/{len(specs)}] {spec.name}: {result} ({lesson.seconds:.1f} s)")
         lessons.append(lesson)
+    specs_bar.close()
     (out / INDEX).write_text(index_page(lessons))
     (out / COUNTEREXAMPLES).write_text(counterexamples_json(lessons))
     taught = sum(lesson.refuted for lesson in lessons)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ import torch
 
 from identities.engine.runner import regressions
 from identities.engine.runner.search import investigate
+from identities.engine.tools.progress import note
 from identities.engine.verdict import REFUTED, Verdict
 from identities.spec import Identity
 
@@ -77,7 +77,7 @@ class Lesson:
 
 
 def stderr_line(text: str) -> None:
-    print(text, file=sys.stderr, flush=True)
+    note(text)
 
 
 # -- the search --------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
-"""The lesson page (Markdown with ``$...$`` math) and the index of every lesson: the
-wrong and the true statement, the counterexample as LaTeX matrices, the claimed and true
-values, the difference, the lesson text."""
+"""The lesson page and the index of every lesson, in Markdown with the math GitHub renders
+(```` ```math ```` blocks, ``$`...`$`` inline): the wrong and the true statement, the
+counterexample as LaTeX matrices, the claimed and true values, the difference, the lesson
+text."""
 
 from __future__ import annotations
 
@@ -22,6 +23,17 @@ from identities.engine.tools.teach.lesson import (
 
 
 # -- numbers and LaTeX -------------------------------------------------------------------------
+def display_math(tex: str) -> list[str]:
+    """A displayed formula as GitHub renders it: a ```` ```math ```` block (``\\\\`` and
+    the other escapes survive, which Markdown would eat between ``$$``)."""
+    return ["```math", tex, "```"]
+
+
+def inline_math(tex: str) -> str:
+    """An inline formula as GitHub renders it: ``$`...`$``."""
+    return f"$`{tex}`$"
+
+
 def exact(v: float) -> str:
     """The shortest text that reads back as ``v`` (inputs: exactly as drawn)."""
     if math.isnan(v):
@@ -128,9 +140,7 @@ def lesson_page(lesson: Lesson) -> str:
         "",
         "## The wrong statement",
         "",
-        "$$",
-        spec.statement,
-        "$$",
+        *display_math(spec.statement),
         "",
     ]
     if spec.conditions:
@@ -144,9 +154,7 @@ def lesson_page(lesson: Lesson) -> str:
     lines += ["## The true statement", ""]
     if truth is not None:
         lines += [
-            "$$",
-            truth.statement,
-            "$$",
+            *display_math(truth.statement),
             "",
             f"`{truth.name}` ({_markdown_text(str(truth.source))}), confirmed by the "
             "suite on every run.",
@@ -163,12 +171,12 @@ def lesson_page(lesson: Lesson) -> str:
     lines += ["## The smallest counterexample", ""]
     if example.dims:
         dims = ",\\ ".join(f"{k} = {v}" for k, v in example.dims.items())
-        lines += [f"Dimensions: ${dims}$.", ""]
+        lines += [f"Dimensions: {inline_math(dims)}.", ""]
     inputs = example_inputs(example)
     tensors = {k: v for k, v in inputs.items() if isinstance(v, (torch.Tensor, int))}
     if tensors:
         body = r",\qquad ".join(f"{latex_name(k)} = {latex_input(v)}" for k, v in tensors.items())
-        lines += ["$$", body, "$$", ""]
+        lines += [*display_math(body), ""]
     maps = {k: v for k, v in inputs.items() if not isinstance(v, (torch.Tensor, int))}
     for k, v in maps.items():
         lines += [f"- `{k}`: a generated map, `{v!r}`"]
@@ -188,11 +196,11 @@ def lesson_page(lesson: Lesson) -> str:
         rows.append((rf"\text{{true, by {comp.against}}}", comp.reference))
     rows.append((r"\text{claimed} - \text{true}", lesson.difference))
     lines += [
-        "$$",
-        r"\begin{aligned}"
-        + r" \\ ".join(f"{label} &= {latex_value(value)}" for label, value in rows)
-        + r"\end{aligned}",
-        "$$",
+        *display_math(
+            r"\begin{aligned}"
+            + r" \\ ".join(f"{label} &= {latex_value(value)}" for label, value in rows)
+            + r"\end{aligned}"
+        ),
         "",
     ]
     note = as_grid(verdict.claimed)[1]
@@ -248,7 +256,7 @@ def index_page(lessons: list[Lesson]) -> str:
         dims = dims_text(ex) or "fixed sizes"
         page = Path(str(lesson.page)).name
         lines += [
-            f"- [{lesson.spec.name}]({page}): ${lesson.spec.statement}$ "
+            f"- [{lesson.spec.name}]({page}): {inline_math(lesson.spec.statement)} "
             f"({dims}; max abs difference {short(lesson.max_abs_difference, 4)})"
         ]
     missed = [lesson for lesson in lessons if not lesson.refuted]
