@@ -181,7 +181,7 @@ def cmd_coverage(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.json and not args.document:
         emit_json(
             {
-                d.id: [r.as_json() for r in coverage.coverage(catalog, d.id)]
+                d.id: [r.as_json(coverage.json_key(d)) for r in coverage.coverage(catalog, d.id)]
                 for d in coverage.ordered(catalog)
             }
         )
@@ -193,7 +193,7 @@ def cmd_coverage(args: argparse.Namespace, catalog: Catalog) -> int:
         return USAGE
     rows = coverage.coverage(catalog, doc.id)
     if args.json:
-        emit_json([r.as_json() for r in rows])
+        emit_json([r.as_json(coverage.json_key(doc)) for r in rows])
     elif args.markdown:
         print(coverage.markdown(rows, doc), end="")
     else:

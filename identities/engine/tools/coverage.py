@@ -37,14 +37,13 @@ class Row:
         """The Cookbook's name for ``ref``: the equation number."""
         return self.ref
 
-    def as_json(self) -> dict:
-        """The JSON record of an entry, the same keys for every reference."""
-        return {
-            "ref": self.ref,
-            "specs": self.specs,
-            "verdict": self.verdict,
-            "reason": self.reason,
-        }
+    def as_json(self, key: str = "ref") -> dict:
+        return {key: self.ref, "specs": self.specs, "verdict": self.verdict, "reason": self.reason}
+
+
+def json_key(document: Document) -> str:
+    """The JSON key of an entry: ``eq`` for the Cookbook (equation numbers), else ``ref``."""
+    return "eq" if document.id == COOKBOOK else "ref"
 
 
 def _one_line(text: str) -> str:
