@@ -134,3 +134,14 @@ def test_the_profile_is_chosen_by_environment_as_hypothesis_users_expect(
         profiles.current()
     settings.load_profile("identities-thorough")  # a chosen profile comes first
     assert profiles.current() == "identities-thorough"
+
+
+def test_the_cookbook_source_helper_is_not_shadowed_by_a_catalog_module():
+    # Loading the catalog imports every module of identities/; none may be named like a
+    # name the package exports (a module identities/cookbook.py replaced the function).
+    from identities.engine import load_catalog
+
+    load_catalog([])
+    from identities import cookbook
+
+    assert callable(cookbook) and cookbook("57").ref == "57"
