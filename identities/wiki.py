@@ -204,6 +204,11 @@ DOCUMENT = Document(
         "determinant |X^T A X| can nearly vanish by cancellation, and its rounding is "
         "then beyond the finite-difference error model (an oracle conflict); it waits "
         "for the scale-free tolerances (the issue on trusted verdicts)",
+        "W-MS-10": "both forms written (wiki_engine_limits.ENGINE_LIMITS and "
+        "wiki_matrix_by_scalar.HELD) but not yet checkable on the printed domain: for A "
+        "with entries near 4 and x near 3.5 the rounding of the matrix exponential exceeds "
+        "the finite-difference error model by a hair (an oracle conflict the sweep found); "
+        "it waits for the scale-free tolerances (the issue on trusted verdicts)",
         "W-SSm-5": "written (wiki_engine_limits.ENGINE_LIMITS) but not yet checkable on the "
         "printed domain: the terms of tr(g(xA)) cancel, and the finite-difference rounding "
         "bound, which does not see cancellation, is exceeded (an oracle conflict); it waits "
