@@ -26,6 +26,8 @@ from identities.spec import structure
 BOUND = 4.0
 #: Distance from zero of "nonzero", "positive" and "negative" entries.
 MARGIN = 0.5
+#: Relative to a range's largest magnitude, the smallest nonzero magnitude drawn in it.
+TINY = 2.0**-64
 #: Bound on the off-diagonal entries of the invertible and positive definite domains.
 OFF_DIAGONAL = 2.0
 
@@ -34,8 +36,10 @@ def floats(low: float, high: float, *, open_interval: bool = False) -> st.Search
     """Finite float64 values in ``[low, high]`` (or ``(low, high)``), no subnormals.
 
     Shrinks toward the simplest value in the range: 0 or the smallest integer in it.
+    Magnitudes below ``TINY`` times the range's (2.6e-284, say, in [-4, 4]) are drawn as 0:
+    a product of a few of them would underflow float64, where no oracle sees a derivative.
     """
-    return st.floats(
+    values = st.floats(
         low,
         high,
         allow_nan=False,
@@ -44,6 +48,10 @@ def floats(low: float, high: float, *, open_interval: bool = False) -> st.Search
         exclude_min=open_interval,
         exclude_max=open_interval,
     )
+    tiny = TINY * max(abs(low), abs(high))
+    if not low < 0.0 < high and not (low <= 0.0 <= high and not open_interval):
+        return values
+    return values.map(lambda v: 0.0 if abs(v) < tiny else v)
 
 
 def integers_or_floats(low: float, high: float) -> st.SearchStrategy[float]:
