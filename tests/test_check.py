@@ -1,5 +1,7 @@
 """The checker: forms and layouts, the four verdicts, the report, and the search."""
 
+import dataclasses
+
 import pytest
 import torch
 
@@ -61,20 +63,34 @@ def test_a_relative_error_of_1e_6_is_refuted_by_both_oracles():
     assert v.status == REFUTED
 
 
+RELU = Identity(
+    name="r",
+    statement="s",
+    source=SRC,
+    inputs={"z": vector("n")},
+    wrt="z",
+    function=lambda z: torch.relu(z),
+    claimed=lambda z: torch.diag((z > 0).double()),
+)
+
+
 def test_a_kink_is_an_oracle_conflict_not_a_refutation():
-    relu = Identity(
-        name="r",
-        statement="s",
-        source=SRC,
-        inputs={"z": vector("n")},
-        wrt="z",
-        function=lambda z: torch.relu(z),
-        claimed=lambda z: torch.diag((z > 0).double()),
-    )
-    v = check(relu, Example({"n": 2}, {"z": torch.tensor([1e-3, 1.0])}))
+    relu = RELU
+    v = check(relu, Example({"n": 2}, {"z": torch.tensor([1e-4, 1.0])}))
     assert v.status == CONFLICT
     assert "kink" in v.note and "oracle conflict" in render_report(v)
     assert "is false" not in render_report(v)
+
+
+def test_a_smooth_point_near_a_kink_is_confirmed_by_smaller_steps():
+    relu = RELU
+    # The first stencil (steps of 2^-9) reaches across the kink at 0; steps 16 times
+    # smaller do not, and converge: relu is differentiable at 1e-3.
+    v = check(relu, Example({"n": 2}, {"z": torch.tensor([1e-3, 1.0])}))
+    assert v.status == CONFIRMED, render_report(v)
+    assert "refined" in v.note
+    wrong = dataclasses.replace(relu, claimed=lambda z: torch.diag((z > 0).double()) * 0.5)
+    assert check(wrong, Example({"n": 2}, {"z": torch.tensor([1e-3, 1.0])})).status == REFUTED
 
 
 def test_at_kink_specs_use_autograd_only():
@@ -393,7 +409,7 @@ def test_a_conflict_decided_by_unconverged_finite_differences_says_so_and_shows_
         function=lambda z: torch.relu(z).sum(),
         claimed=lambda z: (z > 0).double(),
     )
-    v = check(relu, Example({"n": 2}, {"z": torch.tensor([1e-3, 1.0])}))  # kink in reach
+    v = check(relu, Example({"n": 2}, {"z": torch.tensor([1e-4, 1.0])}))  # kink in every reach
     assert v.status == CONFLICT and v.unconverged is not None
     text = render_report(v)
     assert "finite differences do not settle as the step shrinks" in text, text

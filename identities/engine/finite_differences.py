@@ -22,14 +22,19 @@ EPS = torch.finfo(torch.float64).eps
 #: dozen operations, each off by EPS, on inputs whose condition is bounded by construction.
 EVAL_RTOL = 64 * EPS
 
-#: The magnitudes that rounding errors are relative to are at least this. Inputs are drawn at
-#: unit scale, so the intermediate values of a computation are of unit size even when its
-#: result is small by cancellation (1 + sin(u) near u = -pi/2), and their rounding errors,
-#: about EPS * 1, are what remains in the result.
-UNIT = 1.0
-
-#: Steps are powers of two (so x + k h is exact for |x| <= 4): h = 2**STEP_EXPONENT * max(1, |x|).
+#: Steps are powers of two: h = 2**STEP_EXPONENT * |x_i|, rounded down to a power of two.
+#: No magnitude is tied to 1: every step, like every tolerance, scales with the inputs.
 STEP_EXPONENT = -9
+
+#: An entry smaller than its input's largest entry (0, say) steps as one of size
+#: 2**FLOOR_EXPONENT times the power of two at or below the largest: the stencil's reach is
+#: relative to the input's scale, whatever its units.
+FLOOR_EXPONENT = 0
+
+#: Where the first estimate changes with the step, it is refined at steps this many times
+#: smaller, up to REFINEMENTS times (see ``refined``).
+REFINE_FACTOR = 4.0
+REFINEMENTS = 3
 
 #: The stencil offsets, in units of h.
 OFFSETS = (-8, -4, -2, -1, 1, 2, 4, 8)
@@ -52,15 +57,11 @@ class FiniteDifference:
     truncation: torch.Tensor
     rounding: torch.Tensor
     noise: torch.Tensor  # the error of one evaluation of f assumed, per output entry
+    steps: torch.Tensor  # the step of each input entry (flattened)
 
     @property
     def error_bound(self) -> torch.Tensor:
         return TRUNCATION_SAFETY * self.truncation + self.rounding
-
-    def unreliable(self, scale: float) -> bool:
-        """True when the estimate changes with the step: a kink or an edge is in reach."""
-        excess = self.truncation - self.rounding
-        return bool((excess > 1e-6 * scale).any())
 
 
 def evaluate_batch(f: Callable[[torch.Tensor], torch.Tensor], batch: torch.Tensor) -> torch.Tensor:
@@ -72,10 +73,36 @@ def evaluate_batch(f: Callable[[torch.Tensor], torch.Tensor], batch: torch.Tenso
             return torch.stack([torch.as_tensor(f(b)) for b in batch])
 
 
-def steps(x: torch.Tensor) -> torch.Tensor:
-    """The step for each entry of ``x`` (flattened): a power of two scaled to ``|x|``."""
-    magnitude = x.reshape(-1).abs().clamp(min=1.0)
-    return torch.exp2(torch.floor(torch.log2(magnitude)) + STEP_EXPONENT)
+def _power_of_two_below(t: torch.Tensor) -> torch.Tensor:
+    return torch.exp2(torch.floor(torch.log2(t)))
+
+
+def steps(x: torch.Tensor, scale: torch.Tensor | float | None = None) -> torch.Tensor:
+    """The step for each entry of ``x`` (flattened): a power of two scaled to ``|x_i|``, and
+    for entries smaller than the input's largest, to the power of two at or below the
+    largest (in a vector of entries up to 1.5, an entry at 0 steps like one of size 1).
+
+    ``scale``: the size to take where ``x`` is all zeros (the example's other inputs'
+    largest entry); without it, or where that is 0 too, 1."""
+    flat = x.detach().reshape(-1).abs()
+    largest = flat.amax() if flat.numel() else torch.zeros((), dtype=flat.dtype)
+    fallback = torch.as_tensor(1.0 if scale is None else scale, dtype=flat.dtype)
+    fallback = torch.where(fallback > 0, fallback, torch.ones_like(fallback))
+    # An all-zero x steps as entries of size ``scale``; others as described above.
+    floor = torch.where(
+        largest > 0,
+        _power_of_two_below(largest) * 2.0**FLOOR_EXPONENT,
+        _power_of_two_below(fallback),
+    )
+    return _power_of_two_below(torch.maximum(flat, floor)) * 2.0**STEP_EXPONENT
+
+
+def stencil(x: torch.Tensor, h: torch.Tensor) -> torch.Tensor:
+    """The points ``f`` is evaluated at: ``x`` moved by each offset times each entry's
+    step, one entry at a time; shape ``(len(OFFSETS) * n,) + x.shape``, offsets outer."""
+    flat = x.detach().reshape(-1)
+    points = flat + _OFFSETS[:, None, None] * torch.diag(h)  # (8, n, n)
+    return points.reshape(len(OFFSETS) * flat.numel(), *x.shape)
 
 
 def finite_difference_jacobian(
@@ -83,18 +110,20 @@ def finite_difference_jacobian(
     x: torch.Tensor,
     *,
     evaluation_error: float | torch.Tensor | None = None,
+    step: torch.Tensor | None = None,
+    scale: torch.Tensor | float | None = None,
 ) -> FiniteDifference:
     """The Jacobian of ``f`` at ``x`` by extrapolated central differences, no autograd.
 
     ``evaluation_error`` bounds the absolute error of one evaluation of ``f`` (a number, or
     one per output entry); by default ``EVAL_RTOL`` times the size of f's terms (below),
-    which is also returned as ``noise``.
+    which is also returned as ``noise``. ``step``: the steps (one per entry of ``x``), by
+    default ``steps(x, scale)``.
     """
     flat = x.detach().reshape(-1)
     n = flat.numel()
-    h = steps(x)
-    points = flat + _OFFSETS[:, None, None] * torch.diag(h)  # (8, n, n)
-    values = evaluate_batch(f, points.reshape(len(OFFSETS) * n, *x.shape))
+    h = steps(x, scale) if step is None else step
+    values = evaluate_batch(f, stencil(x, h))
     out_shape = values.shape[1:]
     values = values.reshape(len(OFFSETS), n, -1)  # (8, n, outputs)
     # f(x + k h) - f(x - k h) for k = 1, 2, 4, 8 (OFFSETS is symmetric and sorted).
@@ -111,7 +140,7 @@ def finite_difference_jacobian(
         # be small by cancellation): sum_i |df/dx_i| |x_i|, how much f moves when every
         # input moves by its own size, measures them, from this oracle's own estimate.
         terms = (d[0].abs() * flat.abs()[:, None]).sum(dim=0)
-        noise = EVAL_RTOL * torch.maximum(values.abs().amax(dim=0), terms).clamp(min=UNIT)
+        noise = EVAL_RTOL * torch.maximum(values.abs().amax(dim=0), terms)
     else:
         noise = (
             torch.as_tensor(evaluation_error, dtype=values.dtype)
@@ -128,20 +157,60 @@ def finite_difference_jacobian(
         canonical(truncation),
         canonical(rounding),
         noise.expand_as(e1).amax(dim=0).reshape(out_shape),
+        h,
     )
 
 
+def with_noise(fd: FiniteDifference, noise: torch.Tensor) -> FiniteDifference:
+    """``fd`` with its rounding bound recomputed for another evaluation error of ``f``
+    (``noise``, per output entry, at least the one assumed)."""
+    noise = torch.maximum(fd.noise, noise.expand_as(fd.noise))
+    gain = _ROUNDING_GAIN * noise.reshape(-1)[:, None] / fd.steps[None, :]
+    rounding = gain.reshape(tuple(fd.noise.shape) + tuple(fd.value.shape[fd.noise.dim() :]))
+    return dataclasses.replace(fd, rounding=torch.maximum(fd.rounding, rounding), noise=noise)
+
+
+def refined(
+    f: Callable[[torch.Tensor], torch.Tensor],
+    x: torch.Tensor,
+    first: FiniteDifference,
+    settled: Callable[[FiniteDifference], bool],
+) -> FiniteDifference:
+    """Where the first estimate changes with the step (its truncation estimate over its
+    rounding bound), the estimates at steps ``REFINE_FACTOR`` times smaller, up to
+    ``REFINEMENTS`` times: the first one ``settled`` accepts, else the last. A steep but
+    smooth function converges as the step shrinks; a kink or a domain edge does not. Each
+    level keeps the first level's evaluation error (``with_noise``)."""
+    fd = first
+    for level in range(1, REFINEMENTS + 1):
+        step = first.steps / REFINE_FACTOR**level
+        fd = with_noise(finite_difference_jacobian(f, x, step=step), first.noise)
+        if settled(fd):
+            return fd
+    return fd
+
+
 def finite_difference_hessian(
-    f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor
+    f: Callable[[torch.Tensor], torch.Tensor],
+    x: torch.Tensor,
+    *,
+    evaluation_error: torch.Tensor | None = None,
+    scale: torch.Tensor | float | None = None,
 ) -> FiniteDifference:
     """The Hessian of a scalar ``f`` at ``x``: finite differences of finite differences.
 
-    The outer stencil takes the inner estimate's error bound (twice its largest value, for
-    its variation over the stencil) as the error of one evaluation.
+    The inner steps are those at ``x`` throughout (so the inner estimate is one smooth
+    function of the point). The outer stencil takes the inner estimate's error bound
+    (twice its largest value, for its variation over the stencil) as the error of one
+    evaluation. ``evaluation_error``: of one evaluation of ``f``, if more than assumed.
     """
-    inner_error = 2 * float(finite_difference_jacobian(f, x).error_bound.max())
+    step = steps(x, scale)
+    inner = finite_difference_jacobian(f, x, step=step)
+    if evaluation_error is not None:
+        inner = with_noise(inner, evaluation_error)
+    inner_error = 2 * inner.error_bound.amax()
 
     def gradient(v: torch.Tensor) -> torch.Tensor:
-        return finite_difference_jacobian(f, v).value
+        return finite_difference_jacobian(f, v, step=step).value
 
-    return finite_difference_jacobian(gradient, x, evaluation_error=inner_error)
+    return finite_difference_jacobian(gradient, x, evaluation_error=inner_error, step=step)

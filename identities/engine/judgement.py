@@ -12,7 +12,7 @@ from collections.abc import Callable
 import numpy as np
 import torch
 
-from identities.engine.finite_differences import EPS, UNIT, FiniteDifference
+from identities.engine.finite_differences import EPS, FiniteDifference
 
 #: Tolerance between two exact-up-to-rounding quantities (a claim and autograd, or a
 #: value identity), relative to the largest magnitude compared: ~1000 roundings, enough for
@@ -79,7 +79,8 @@ def judge_tensors(
     ad: torch.Tensor,
     fd: tuple[torch.Tensor, ...] | None = None,
     mask: torch.Tensor | None = None,
-    scale: float = UNIT,
+    scale: float | torch.Tensor = 0.0,
+    rounding: float | torch.Tensor = 0.0,
 ) -> dict[str, torch.Tensor]:
     """The judgement of one example in tensor operations only, so that ``torch.vmap`` can
     judge a batch (the sweep) exactly as ``check`` judges one: the tolerances and whether
@@ -89,7 +90,10 @@ def judge_tensors(
 
     ``fd`` is (value, error bound, truncation, rounding) arranged like the claim, or None
     where finite differences do not apply (at a kink; for a value identity ``ad`` is the
-    function's value). ``mask`` marks the entries compared."""
+    function's value). ``mask`` marks the entries compared. ``scale``: the size of the
+    terms the compared quantities are sums of, where known (a projection's); ``rounding``:
+    the rounding error of the claim and autograd as measured (``rounding.single``), added
+    to the tolerance. Neither is a floor tied to 1: both scale with the inputs."""
 
     def largest(t: torch.Tensor) -> torch.Tensor:
         finite = torch.isfinite(t) if mask is None else torch.isfinite(t) & mask
@@ -99,8 +103,8 @@ def judge_tensors(
         ok = (a - b).abs() <= tol
         return (ok if mask is None else ok | ~mask).all()
 
-    size = torch.maximum(largest(claim), largest(ad)).clamp(min=scale)
-    tol_ad = ROUNDING_RTOL * size
+    size = torch.maximum(torch.maximum(largest(claim), largest(ad)), torch.as_tensor(scale))
+    tol_ad = ROUNDING_RTOL * size + rounding
     judged = {"size": size, "tol_ad": tol_ad, "by_ad": within(claim, ad, tol_ad)}
     if fd is None:
         return {**judged, "confirmed": judged["by_ad"]}
@@ -124,7 +128,8 @@ def judge(
     fd: FiniteDifference | None,
     arrange: Callable[[torch.Tensor], torch.Tensor],
     mask: torch.Tensor | None = None,
-    scale: float = UNIT,
+    scale: float | torch.Tensor = 0.0,
+    rounding: float | torch.Tensor = 0.0,
 ) -> dict[str, torch.Tensor]:
     """``judge_tensors`` with the finite-difference estimate and its error model arranged
     like the claim (``fd`` canonical; None at a kink)."""
@@ -133,4 +138,4 @@ def judge(
         if fd is None
         else tuple(arrange(t) for t in (fd.value, fd.error_bound, fd.truncation, fd.rounding))
     )
-    return judge_tensors(claim, ad, arranged, mask, scale)
+    return judge_tensors(claim, ad, arranged, mask, scale, rounding)

@@ -23,7 +23,6 @@ from identities.engine.autograd import (
 from identities.engine.display import show
 from identities.engine.finite_differences import (
     EVAL_RTOL,
-    UNIT,
     FiniteDifference,
     finite_difference_hessian,
     finite_difference_jacobian,
@@ -42,9 +41,11 @@ class Answers:
     fd: FiniteDifference | None  # canonical arrangement; None at a kink
     arrange: Callable[[torch.Tensor], torch.Tensor]  # canonical -> claim arrangement
     mask: torch.Tensor | None = None  # entries compared (structured inputs)
-    scale: float = UNIT  # at least this magnitude of the quantities compared
+    scale: float = 0.0  # the size of the terms compared, where known (a projection's)
     note: str = ""
-    scale_text: str = "max(1, max|value|)"  # what the autograd tolerance is relative to
+    scale_text: str = "max|value|"  # what the autograd tolerance is relative to
+    rounding: torch.Tensor | float = 0.0  # measured rounding of claim and autograd (rounding)
+    rounding_text: str = ""
 
 
 def full(spec: Identity, problem: Problem) -> Answers:
@@ -53,10 +54,10 @@ def full(spec: Identity, problem: Problem) -> Answers:
     ad = autograd_answer(spec, f, x, problem.hessian, problem.trace)
     fd = None
     if problem.hessian and not problem.kink:
-        fd = finite_difference_hessian(f, x)
+        fd = finite_difference_hessian(f, x, scale=problem.size)
     elif not problem.kink:
         noise = problem.noise() if problem.noise else None
-        fd = finite_difference_jacobian(f, x, evaluation_error=noise)
+        fd = finite_difference_jacobian(f, x, evaluation_error=noise, scale=problem.size)
     return Answers(problem.claim, problem.arrange(ad), fd, problem.arrange, problem.mask)
 
 
@@ -72,7 +73,7 @@ def other_path(spec: Identity, problem: Problem, answers: Answers) -> Answers | 
     except (RuntimeError, NoGraph):
         return None
     size = float(torch.maximum(ad.abs().amax(), answers.autograd.abs().amax()))
-    if bool(((ad - answers.autograd).abs() <= ROUNDING_RTOL * max(size, UNIT)).all()):
+    if bool(((ad - answers.autograd).abs() <= ROUNDING_RTOL * size).all()):
         return None
     note = (
         f"torch's two autograd paths disagree here ({taken}: {show(answers.autograd)}; "
@@ -99,7 +100,7 @@ def autograd_answer(
         ) from err
     except NoGraph as none:
         fd = finite_difference_jacobian(f, x)
-        if bool((fd.value.abs() > fd.error_bound + ROUNDING_RTOL * UNIT).any()):
+        if bool((fd.value.abs() > fd.error_bound).any()):
             raise SpecError(
                 f"spec {spec.name!r}: function is not differentiable by torch: "
                 f"autograd sees no dependence on {spec.variable!r}, but its value "
@@ -143,6 +144,9 @@ def projected(problem: Problem, count: int) -> Answers:
     n_in = x.numel()
     v = directions(count, n_in, generator, inputs=True)
     t0 = torch.zeros(v.shape[1], dtype=torch.float64)
+    # t = 1 moves x by about its own largest entry: the steps in t take x's size.
+    reach = x.detach().abs().amax() if x.numel() else torch.zeros((), dtype=torch.float64)
+    reach = torch.where(reach > 0, reach, torch.as_tensor(problem.size, dtype=reach.dtype))
 
     def moved(t: torch.Tensor) -> torch.Tensor:
         return problem.f(x + (v @ t).reshape(x.shape))
@@ -152,7 +156,7 @@ def projected(problem: Problem, count: int) -> Answers:
         projection = v.T @ c @ v
         terms = v.abs().T @ c.abs() @ v.abs()
         ad = autograd_hessian(moved, t0)
-        fd = None if problem.kink else finite_difference_hessian(moved, t0)
+        fd = None if problem.kink else finite_difference_hessian(moved, t0, scale=reach)
     else:
         n_out = problem.value.numel()
         u = directions(count, n_out, generator).T
@@ -161,13 +165,17 @@ def projected(problem: Problem, count: int) -> Answers:
         magnitude = c.abs()
         terms = u.abs() @ magnitude @ v.abs()
         size = torch.maximum(problem.value.abs().reshape(-1), magnitude @ x.abs().reshape(-1))
-        noise = EVAL_RTOL * float((u.abs() @ size.clamp(min=UNIT)).max())
+        noise = EVAL_RTOL * float((u.abs() @ size).max())
 
         def h(t: torch.Tensor) -> torch.Tensor:
             return u @ moved(t).reshape(-1)
 
         ad = autograd_jacobian(h, t0)
-        fd = None if problem.kink else finite_difference_jacobian(h, t0, evaluation_error=noise)
+        fd = (
+            None
+            if problem.kink
+            else finite_difference_jacobian(h, t0, evaluation_error=noise, scale=reach)
+        )
     return Answers(
         projection,
         ad,

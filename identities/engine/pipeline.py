@@ -8,15 +8,30 @@ uses: the same target, arrangement and judgement in tensor operations only, so t
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import torch
 
-from identities.engine.finite_differences import finite_difference_jacobian
+from identities.engine.finite_differences import (
+    FiniteDifference,
+    finite_difference_hessian,
+    finite_difference_jacobian,
+    refined,
+    with_noise,
+)
 from identities.engine.forms import accepted_shapes, arranger
 from identities.engine.judgement import ROUNDING_RTOL, compare, judge, judge_tensors
 from identities.engine.oracles import Answers, full, other_path, projected
-from identities.engine.problem import differential_noise, evaluate_value, pose, target
+from identities.engine.problem import (
+    Problem,
+    differential_noise,
+    evaluate_value,
+    one_if_differential,
+    pose,
+    target,
+)
+from identities.engine.rounding import measure, measure_value
 from identities.engine.torch_policy import torch_policy
 from identities.engine.verdict import (
     CONFIRMED,
@@ -56,6 +71,29 @@ def check(spec: Identity, example: Any, projections: int = 0) -> Verdict:
             return verdict
     answers = full(spec, problem)
     verdict = _verdict(spec, example, answers)
+    if verdict.status == CONFIRMED:
+        return verdict
+    # Not confirmed under the strict error model: measure the rounding of the claim and
+    # both oracles at this example (``rounding``), and judge again with it.
+    measured = measure(spec, example, problem, answers)
+    if measured is not None:
+        fd = answers.fd
+        if fd is not None and measured.noise is not None:
+            fd = (
+                finite_difference_hessian(
+                    problem.f, problem.x, evaluation_error=measured.noise, scale=problem.size
+                )
+                if problem.hessian
+                else with_noise(fd, measured.noise)
+            )
+        answers = dataclasses.replace(
+            answers, fd=fd, rounding=measured.exact, rounding_text=" + measured rounding"
+        )
+        verdict = _verdict(spec, example, answers)
+    if verdict.status == CONFLICT and verdict.unconverged is not None and not problem.hessian:
+        # Finite differences changed with the step: smaller steps, until they settle.
+        answers = _refined(problem, answers)
+        verdict = _verdict(spec, example, answers)
     if verdict.status in (CONFLICT, INCONCLUSIVE):
         # The verdict must not depend on which of torch's autograd paths was taken: where
         # the oracles disagree, take autograd by its other path too, and keep it if it ends
@@ -69,17 +107,43 @@ def check(spec: Identity, example: Any, projections: int = 0) -> Verdict:
     return verdict
 
 
+def _refined(problem: Problem, answers: Answers) -> Answers:
+    """``answers`` with finite differences at the steps ``refined`` settles on: the first
+    whose truncation estimate no longer exceeds its rounding bound."""
+    first = answers.fd
+    assert first is not None
+
+    def settled(fd: FiniteDifference) -> bool:
+        judged = judge(
+            answers.claim,
+            answers.autograd,
+            fd,
+            answers.arrange,
+            answers.mask,
+            answers.scale,
+            answers.rounding,
+        )
+        return not bool(judged["unreliable"])
+
+    fd = refined(problem.f, problem.x, first, settled)
+    shrunk = float(first.steps.amax() / fd.steps.amax())
+    note = f"finite differences refined: steps {shrunk:g} times smaller"
+    return dataclasses.replace(
+        answers, fd=fd, note=(answers.note + "; " if answers.note else "") + note
+    )
+
+
 def _check_value(spec: Identity, example: Any) -> Verdict:
     """An algebraic identity: the claim against the function's value, both evaluated."""
     actual, claim = evaluate_value(spec, example)
     judged = judge_tensors(claim, actual)
-    direct = compare(
-        "direct evaluation",
-        claim,
-        actual,
-        judged["tol_ad"],
-        f"{ROUNDING_RTOL:.1e} * max(1, max|value|)",
-    )
+    text = f"{ROUNDING_RTOL:.1e} * max|value|"
+    if not bool(judged["confirmed"]):
+        measured = measure_value(spec, example, actual, claim)
+        if measured is not None:
+            judged = judge_tensors(claim, actual, rounding=measured)
+            text += " + measured rounding"
+    direct = compare("direct evaluation", claim, actual, judged["tol_ad"], text)
     return Verdict(
         spec, example, CONFIRMED if bool(judged["confirmed"]) else REFUTED, claim, direct
     )
@@ -89,8 +153,8 @@ def _verdict(spec: Identity, example: Any, answers: Answers) -> Verdict:
     """The verdict from the oracles' answers: the judgement, its comparisons by name, the
     status and the note that explains it."""
     claim, ad, mask, fd = answers.claim, answers.autograd, answers.mask, answers.fd
-    ad_text = f"{ROUNDING_RTOL:.1e} * {answers.scale_text}"
-    judged = judge(claim, ad, fd, answers.arrange, mask, answers.scale)
+    ad_text = f"{ROUNDING_RTOL:.1e} * {answers.scale_text}{answers.rounding_text}"
+    judged = judge(claim, ad, fd, answers.arrange, mask, answers.scale, answers.rounding)
     by_ad = compare("autograd", claim, ad, judged["tol_ad"], ad_text, mask)
     if fd is None:
         status = CONFIRMED if bool(judged["confirmed"]) else REFUTED
@@ -143,7 +207,8 @@ def confirmed_one(spec: Identity, values: dict, directions: dict) -> torch.Tenso
     fd = None
     if not spec.at_kink:
         noise = differential_noise(spec, values) if spec.form == "differential" else None
-        fd = finite_difference_jacobian(f, x, evaluation_error=noise)
+        size = one_if_differential(spec, values)
+        fd = finite_difference_jacobian(f, x, evaluation_error=noise, scale=size)
     return judge(claim, ad, fd, arrange)["confirmed"]
 
 

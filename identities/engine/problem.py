@@ -37,6 +37,25 @@ class Problem:
     kink: bool = False  # at a kink: no finite differences
     trace: tuple | None = None  # (x requiring grad, f of it): autograd's forward pass
     noise: Callable[[], torch.Tensor] | None = None  # evaluation error of f (differential)
+    size: torch.Tensor | float = 1.0  # the example's largest input entry (steps at x = 0)
+
+
+def example_size(values: dict) -> torch.Tensor:
+    """The largest entry of the example's tensor inputs: the scale an all-zero input takes
+    its finite-difference steps from (1 where every input is zero)."""
+    sizes = [v.detach().abs().amax() for v in values.values() if _floating(v) and v.numel()]
+    if not sizes:
+        return torch.ones((), dtype=torch.float64)
+    largest = torch.stack(sizes).amax()
+    return torch.where(largest > 0, largest, torch.ones_like(largest))
+
+
+def _floating(v: Any) -> bool:
+    return isinstance(v, torch.Tensor) and v.is_floating_point()
+
+
+def _power_of_two_above(t: torch.Tensor) -> torch.Tensor:
+    return torch.exp2(torch.ceil(torch.log2(t)))
 
 
 def target(
@@ -45,16 +64,21 @@ def target(
     """What the oracles differentiate: ``(f, x, claim_args, scale)``, ``f`` of the one input
     ``x``; the derivative of ``f`` times ``scale`` is what the claim states.
 
-    For a differential rule, ``f(t)`` moves the inputs along the directions divided by
-    ``scale``, the power of two at or above their largest entry: every entry then moves by
-    at most ``|t|``, as raw entries do under finite differences, however long the drawn
-    direction (a long one would carry the stencil 4 times further, toward a domain edge or
-    a nearby singularity, where the derivatives grow too fast for the error model).
+    For a differential rule, ``f(t)`` moves the inputs along the directions rescaled to
+    the inputs' size: ``t = 1`` moves the largest entry of the directions by the power of
+    two at or above the largest entry of the inputs moved (of the example, where those are
+    0), so that ``t`` is dimensionless whatever the units and the stencil reaches as far as
+    it does entry by entry, however long or short the drawn direction; ``scale`` undoes
+    the rescaling. (A long direction would carry the stencil toward a domain edge or a
+    nearby singularity; one at unit size beside inputs of 1e-19 would leave the domain.)
     """
     one = torch.ones((), dtype=torch.float64)
     if spec.form == "differential":
         longest = torch.stack([directions[f"d{w}"].abs().amax() for w in spec.wrt_names]).amax()
-        scale = torch.exp2(torch.ceil(torch.log2(torch.clamp(longest, min=1.0))))
+        longest = torch.where(longest > 0, longest, torch.ones_like(longest))
+        moved_size = torch.stack([values[w].abs().amax() for w in spec.wrt_names]).amax()
+        moved_size = torch.where(moved_size > 0, moved_size, example_size(values))
+        scale = _power_of_two_above(longest) / _power_of_two_above(moved_size)
 
         def along(t: torch.Tensor) -> torch.Tensor:
             moved = {w: values[w] + (t / scale) * directions[f"d{w}"] for w in spec.wrt_names}
@@ -93,7 +117,7 @@ def differential_noise(spec: Identity, values: dict) -> torch.Tensor:
         def f(v: torch.Tensor, w: str = w) -> torch.Tensor:
             return spec.function(**{**values, w: v})
 
-        noises.append(finite_difference_jacobian(f, values[w]).noise)
+        noises.append(finite_difference_jacobian(f, values[w], scale=example_size(values)).noise)
     return torch.stack(noises).amax(dim=0)
 
 
@@ -128,7 +152,16 @@ def pose(spec: Identity, example: Any) -> Problem:
         noise=(lambda: differential_noise(spec, example.values))
         if spec.form == "differential"
         else None,
+        size=one_if_differential(spec, example.values),
     )
+
+
+def one_if_differential(spec: Identity, values: dict) -> torch.Tensor:
+    """The size an all-zero ``x`` steps by: 1 for a differential's dimensionless ``t``,
+    else the example's largest input entry."""
+    if spec.form == "differential":
+        return torch.ones((), dtype=torch.float64)
+    return example_size(values)
 
 
 def _structured(spec: Identity, example: Any, basis: torch.Tensor) -> Problem:
@@ -158,6 +191,7 @@ def _structured(spec: Identity, example: Any, basis: torch.Tensor) -> Problem:
         mask=basis.sum(0) > 0,
         kink=spec.at_kink,
         trace=trace,
+        size=example_size(values),
     )
 
 
