@@ -76,21 +76,38 @@ RELU = Identity(
 
 def test_a_kink_is_an_oracle_conflict_not_a_refutation():
     relu = RELU
-    v = check(relu, Example({"n": 2}, {"z": torch.tensor([1e-4, 1.0])}))
+    # At the kink, central differences see the mean of the one-sided slopes (1/2), at every
+    # step; autograd sees relu's convention (0).
+    v = check(relu, Example({"n": 2}, {"z": torch.tensor([0.0, 1.0])}))
     assert v.status == CONFLICT
-    assert "kink" in v.note and "oracle conflict" in render_report(v)
+    assert "non-smooth point" in v.note and "oracle conflict" in render_report(v)
     assert "is false" not in render_report(v)
 
 
 def test_a_smooth_point_near_a_kink_is_confirmed_by_smaller_steps():
     relu = RELU
-    # The first stencil (steps of 2^-9) reaches across the kink at 0; steps 16 times
-    # smaller do not, and converge: relu is differentiable at 1e-3.
-    v = check(relu, Example({"n": 2}, {"z": torch.tensor([1e-3, 1.0])}))
-    assert v.status == CONFIRMED, render_report(v)
-    assert "refined" in v.note
-    wrong = dataclasses.replace(relu, claimed=lambda z: torch.diag((z > 0).double()) * 0.5)
-    assert check(wrong, Example({"n": 2}, {"z": torch.tensor([1e-3, 1.0])})).status == REFUTED
+    # The first stencil (steps of 2^-9) reaches across the kink at 0; smaller steps do
+    # not, and converge: relu is differentiable at 1e-3, and at 1e-6.
+    for z in (1e-3, 1e-6):
+        v = check(relu, Example({"n": 2}, {"z": torch.tensor([z, 1.0])}))
+        assert v.status == CONFIRMED, render_report(v)
+        assert "refined" in v.note
+        wrong = dataclasses.replace(relu, claimed=lambda z: torch.diag((z > 0).double()) * 0.5)
+        assert check(wrong, Example({"n": 2}, {"z": torch.tensor([z, 1.0])})).status == REFUTED
+
+
+def test_a_c1_point_converges_at_order_one_and_is_confirmed():
+    # The Huber loss at |x| = 1: its second derivative jumps, its derivative exists.
+    huber = dataclasses.replace(
+        RELU,
+        function=lambda z: torch.where(z.abs() < 1, z**2 / 2, z.abs() - 0.5).sum(),
+        claimed=lambda z: z.clamp(-1, 1),
+    )
+    for z in ([1.0, 0.3], [-1.0, 2.0]):
+        v = check(huber, Example({"n": 2}, {"z": torch.tensor(z)}))
+        assert v.status == CONFIRMED, render_report(v)
+        wrong = dataclasses.replace(huber, claimed=lambda z: z.clamp(-1, 1) * (1 + 1e-6))
+        assert check(wrong, Example({"n": 2}, {"z": torch.tensor(z)})).status == REFUTED
 
 
 def test_at_kink_specs_use_autograd_only():
@@ -403,15 +420,18 @@ def test_a_size_is_an_input_of_the_function_and_the_claim():
 
 
 def test_a_conflict_decided_by_unconverged_finite_differences_says_so_and_shows_the_estimate():
-    relu = spec(
+    # A jump of 1e-3 at 0, 1e-12 away: within reach of every step tried, down to 1/16777216
+    # of the first, and the estimates grow as the step shrinks.
+    jump = spec(
         inputs={"z": vector("n")},
         wrt="z",
-        function=lambda z: torch.relu(z).sum(),
+        function=lambda z: (torch.relu(z) + 1e-3 * (z > 0)).sum(),
         claimed=lambda z: (z > 0).double(),
     )
-    v = check(relu, Example({"n": 2}, {"z": torch.tensor([1e-4, 1.0])}))  # kink in every reach
+    v = check(jump, Example({"n": 2}, {"z": torch.tensor([1e-12, 1.0])}))
     assert v.status == CONFLICT and v.unconverged is not None
     text = render_report(v)
+    assert "steps down to 1/16777216 of the first" in text, text
     assert "finite differences do not settle as the step shrinks" in text, text
     assert "decided by finite differences: at index (0,)" in text, text
     assert "the two oracles disagree (oracle conflict" not in text, text

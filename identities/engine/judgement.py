@@ -19,6 +19,10 @@ from identities.engine.finite_differences import EPS, FiniteDifference
 #: accumulations over n <= 32 and condition numbers of the invertible domains.
 ROUNDING_RTOL = 2**10 * EPS
 
+#: Finite differences whose truncation estimate exceeds their rounding bound by more than
+#: this much of the quantities' size change with the step: not yet a judgement.
+UNSETTLED_RTOL = 1e-6
+
 
 @dataclasses.dataclass
 class Comparison:
@@ -108,13 +112,13 @@ def judge_tensors(
     judged = {"size": size, "tol_ad": tol_ad, "by_ad": within(claim, ad, tol_ad)}
     if fd is None:
         return {**judged, "confirmed": judged["by_ad"]}
-    value, bound, truncation, rounding = fd
+    value, bound, truncation, fd_rounding = fd
     fd_tol = bound + tol_ad
     judged.update(
         fd_tol=fd_tol,
         by_fd=within(claim, value, fd_tol),
         agree=within(ad, value, fd_tol),
-        unreliable=((truncation - rounding) > 1e-6 * size).any(),
+        unreliable=((truncation - fd_rounding) > UNSETTLED_RTOL * size).any(),
     )
     judged["confirmed"] = (
         judged["by_ad"] & judged["by_fd"] & judged["agree"] & ~judged["unreliable"]

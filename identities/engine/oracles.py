@@ -46,6 +46,7 @@ class Answers:
     scale_text: str = "max|value|"  # what the autograd tolerance is relative to
     rounding: torch.Tensor | float = 0.0  # measured rounding of claim and autograd (rounding)
     rounding_text: str = ""
+    canonical_autograd: torch.Tensor | None = None  # autograd's answer before arranging
 
 
 def full(spec: Identity, problem: Problem) -> Answers:
@@ -58,7 +59,14 @@ def full(spec: Identity, problem: Problem) -> Answers:
     elif not problem.kink:
         noise = problem.noise() if problem.noise else None
         fd = finite_difference_jacobian(f, x, evaluation_error=noise, scale=problem.size)
-    return Answers(problem.claim, problem.arrange(ad), fd, problem.arrange, problem.mask)
+    return Answers(
+        problem.claim,
+        problem.arrange(ad),
+        fd,
+        problem.arrange,
+        problem.mask,
+        canonical_autograd=ad,
+    )
 
 
 def other_path(spec: Identity, problem: Problem, answers: Answers) -> Answers | None:
@@ -69,7 +77,8 @@ def other_path(spec: Identity, problem: Problem, answers: Answers) -> Answers | 
     taken = path_for(problem.trace[1])
     other = PATHS[1 - PATHS.index(taken)]
     try:
-        ad = problem.arrange(autograd_jacobian(problem.f, problem.x, path=other))
+        raw = autograd_jacobian(problem.f, problem.x, path=other)
+        ad = problem.arrange(raw)
     except (RuntimeError, NoGraph):
         return None
     size = float(torch.maximum(ad.abs().amax(), answers.autograd.abs().amax()))
@@ -79,7 +88,7 @@ def other_path(spec: Identity, problem: Problem, answers: Answers) -> Answers | 
         f"torch's two autograd paths disagree here ({taken}: {show(answers.autograd)}; "
         f"{other}: {show(ad)}), a torch bug on one of them"
     )
-    return dataclasses.replace(answers, autograd=ad, note=note)
+    return dataclasses.replace(answers, autograd=ad, note=note, canonical_autograd=raw)
 
 
 def autograd_answer(

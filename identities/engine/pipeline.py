@@ -14,14 +14,19 @@ from typing import Any
 import torch
 
 from identities.engine.finite_differences import (
-    FiniteDifference,
     finite_difference_hessian,
     finite_difference_jacobian,
     refined,
     with_noise,
 )
 from identities.engine.forms import accepted_shapes, arranger
-from identities.engine.judgement import ROUNDING_RTOL, compare, judge, judge_tensors
+from identities.engine.judgement import (
+    ROUNDING_RTOL,
+    UNSETTLED_RTOL,
+    compare,
+    judge,
+    judge_tensors,
+)
 from identities.engine.oracles import Answers, full, other_path, projected
 from identities.engine.problem import (
     Problem,
@@ -31,7 +36,7 @@ from identities.engine.problem import (
     pose,
     target,
 )
-from identities.engine.rounding import measure, measure_value
+from identities.engine.rounding import SAMPLES, Measured, measure, measure_value
 from identities.engine.torch_policy import torch_policy
 from identities.engine.verdict import (
     CONFIRMED,
@@ -74,24 +79,20 @@ def check(spec: Identity, example: Any, projections: int = 0) -> Verdict:
     if verdict.status == CONFIRMED:
         return verdict
     # Not confirmed under the strict error model: measure the rounding of the claim and
-    # both oracles at this example (``rounding``), and judge again with it.
-    measured = measure(spec, example, problem, answers)
-    if measured is not None:
-        fd = answers.fd
-        if fd is not None and measured.noise is not None:
-            fd = (
-                finite_difference_hessian(
-                    problem.f, problem.x, evaluation_error=measured.noise, scale=problem.size
-                )
-                if problem.hessian
-                else with_noise(fd, measured.noise)
-            )
-        answers = dataclasses.replace(
-            answers, fd=fd, rounding=measured.exact, rounding_text=" + measured rounding"
-        )
+    # both oracles at this example (``rounding``), and judge again with it. One sample
+    # first; the others unless it leaves a refutation by far (``_decisive``).
+    strict, measured = answers, None
+    for seeds in (range(1), range(1, SAMPLES)):
+        measured = measure(spec, example, problem, strict, seeds, measured)
+        if measured is None:
+            break
+        answers = _with_rounding(problem, strict, measured)
         verdict = _verdict(spec, example, answers)
-    if verdict.status == CONFLICT and verdict.unconverged is not None and not problem.hessian:
-        # Finite differences changed with the step: smaller steps, until they settle.
+        if verdict.status != REFUTED or _decisive(verdict):
+            break
+    if verdict.status == CONFLICT and answers.fd is not None and not problem.hessian:
+        # Finite differences changed with the step, or disagree with autograd: smaller
+        # steps, until they settle.
         answers = _refined(problem, answers)
         verdict = _verdict(spec, example, answers)
     if verdict.status in (CONFLICT, INCONCLUSIVE):
@@ -107,27 +108,59 @@ def check(spec: Identity, example: Any, projections: int = 0) -> Verdict:
     return verdict
 
 
+#: A refutation by more than this many times the tolerance, in every comparison that
+#: refutes, is not undone by another sample of the rounding (each is within SAFETY).
+DECISIVE = 16.0
+
+
+def _decisive(verdict: Verdict) -> bool:
+    """Whether a refutation exceeds its tolerances by far, by autograd and by finite
+    differences alike."""
+    compared = [c for c in (verdict.exact, verdict.numerical) if c is not None]
+    return all(bool((c.difference > DECISIVE * c.tolerance).any()) for c in compared)
+
+
+def _with_rounding(problem: Problem, answers: Answers, measured: Measured) -> Answers:
+    """``answers`` with the measured rounding in their tolerances: the claim's and
+    autograd's, and the evaluation error finite differences assume."""
+    fd = answers.fd
+    if fd is not None and measured.noise is not None:
+        fd = (
+            finite_difference_hessian(
+                problem.f, problem.x, evaluation_error=measured.noise, scale=problem.size
+            )
+            if problem.hessian
+            else with_noise(fd, measured.noise)
+        )
+    return dataclasses.replace(
+        answers, fd=fd, rounding=measured.exact, rounding_text=" + measured rounding"
+    )
+
+
 def _refined(problem: Problem, answers: Answers) -> Answers:
-    """``answers`` with finite differences at the steps ``refined`` settles on: the first
-    whose truncation estimate no longer exceeds its rounding bound."""
+    """``answers`` with finite differences refined where they change with the step
+    (``finite_differences.refined``), and a note of the steps tried."""
     first = answers.fd
     assert first is not None
-
-    def settled(fd: FiniteDifference) -> bool:
-        judged = judge(
-            answers.claim,
-            answers.autograd,
-            fd,
-            answers.arrange,
-            answers.mask,
-            answers.scale,
-            answers.rounding,
-        )
-        return not bool(judged["unreliable"])
-
-    fd = refined(problem.f, problem.x, first, settled)
-    shrunk = float(first.steps.amax() / fd.steps.amax())
-    note = f"finite differences refined: steps {shrunk:g} times smaller"
+    judged = judge(
+        answers.claim,
+        answers.autograd,
+        first,
+        answers.arrange,
+        answers.mask,
+        answers.scale,
+        answers.rounding,
+    )
+    fd = refined(
+        problem.f,
+        problem.x,
+        first,
+        UNSETTLED_RTOL * judged["size"],
+        reference=answers.canonical_autograd,
+        slack=judged["tol_ad"].amax(),
+    )
+    shrunk = max(shrink for shrink, _ in fd.tried)
+    note = f"finite differences refined, steps down to 1/{shrunk:.0f} of the first"
     return dataclasses.replace(
         answers, fd=fd, note=(answers.note + "; " if answers.note else "") + note
     )
@@ -185,6 +218,13 @@ def _verdict(spec: Identity, example: Any, answers: Answers) -> Verdict:
         "lies between the two oracles' resolutions",
     }
     note = notes.get(status, "")
+    if unconverged is not None and len(fd.tried) > 1:
+        where = unconverged[0]
+        estimates = ", ".join(
+            f"1/{shrink:.0f}: {float(answers.arrange(value)[where]):.6g}"
+            for shrink, value in fd.tried
+        )
+        note += f"; the estimates at index {where}, step by step (step: estimate): {estimates}"
     if mask is not None and not bool(mask.all()):
         note = (note + "; " if note else "") + "entries outside the structure are not compared"
     if answers.note:

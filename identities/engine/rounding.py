@@ -83,20 +83,29 @@ class Measured:
 
 
 def _rows(f: Any, x: torch.Tensor, hessian: bool) -> torch.Tensor:
-    """Autograd's Jacobian (or Hessian) by ``torch.autograd.grad`` one output at a time:
-    the path the coarsened mode follows (``torch.func`` transforms do not run under a
-    dispatch mode). Canonical shape."""
+    """Autograd's Jacobian (or Hessian) by ``torch.autograd.grad``, all outputs at once
+    (``is_grads_batched``), else one at a time: the path the perturbed arithmetic follows
+    (``torch.func`` transforms do not run under a dispatch mode). Canonical shape."""
     v = x.detach().requires_grad_(True)
     with torch.enable_grad():
         y = f(v)
         if hessian:
             (y,) = torch.autograd.grad(y, v, create_graph=True)
         flat = y.reshape(-1)
-        rows = []
-        for i in range(flat.numel()):
-            (g,) = torch.autograd.grad(flat[i], v, retain_graph=True, allow_unused=True)
-            rows.append(torch.zeros_like(x) if g is None else g.detach())
-    return torch.stack(rows).reshape(tuple(y.shape) + tuple(x.shape))
+        try:
+            seeds = torch.eye(flat.numel(), dtype=flat.dtype)
+            (g,) = torch.autograd.grad(
+                flat, v, grad_outputs=seeds, retain_graph=True, is_grads_batched=True
+            )
+            rows = g.detach()
+        except RuntimeError:  # an operation without a batching rule: one output at a time
+            rows = torch.stack([_grad_or_zeros(flat[i], v) for i in range(flat.numel())])
+    return rows.reshape(tuple(y.shape) + tuple(x.shape))
+
+
+def _grad_or_zeros(y: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
+    (g,) = torch.autograd.grad(y, v, retain_graph=True, allow_unused=True)
+    return torch.zeros_like(v) if g is None else g.detach()
 
 
 def _spread(
@@ -127,10 +136,18 @@ def _spread(
     return moved, flat.amax(dim=0).reshape(exact.shape[1:])
 
 
-def measure(spec: Identity, example: Any, problem: Problem, answers: Answers) -> Measured | None:
+def measure(
+    spec: Identity,
+    example: Any,
+    problem: Problem,
+    answers: Answers,
+    seeds: range = range(SAMPLES),
+    previous: Measured | None = None,
+) -> Measured | None:
     """The rounding of ``answers`` (full, not projected) at ``example``: ``SAFETY`` times
-    ``RATIO`` times the largest difference over ``SAMPLES`` perturbed computations; None
-    where the measurement fails (it then adds nothing, and the strict judgement stands)."""
+    ``RATIO`` times the largest difference over the perturbed computations of ``seeds``
+    (and the ``previous`` measurement's); None where the measurement fails (it then adds
+    nothing, and the strict judgement stands)."""
     points = None if answers.fd is None else stencil(problem.x, answers.fd.steps)
     exact: torch.Tensor | None = None
     noise: torch.Tensor | None = None
@@ -139,7 +156,7 @@ def measure(spec: Identity, example: Any, problem: Problem, answers: Answers) ->
             _rows(problem.f, problem.x, problem.hessian),
             None if points is None else evaluate_batch(problem.f, points),
         )
-        for seed in range(SAMPLES):
+        for seed in seeds:
             moved, values = _spread(spec, example, problem, reference, points, seed)
             exact = moved if exact is None else torch.maximum(exact, moved)
             if values is not None:
@@ -154,7 +171,15 @@ def measure(spec: Identity, example: Any, problem: Problem, answers: Answers) ->
     ):
         return None
     bound = SAFETY * RATIO
-    return Measured(bound * exact, None if noise is None else bound * noise)
+    measured = Measured(bound * exact, None if noise is None else bound * noise)
+    if previous is None:
+        return measured
+    return Measured(
+        torch.maximum(previous.exact, measured.exact),
+        None
+        if measured.noise is None or previous.noise is None
+        else torch.maximum(previous.noise, measured.noise),
+    )
 
 
 def measure_value(
