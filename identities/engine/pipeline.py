@@ -80,7 +80,7 @@ def check(spec: Identity, example: Any, projections: int = 0) -> Verdict:
         return verdict
     # Not confirmed under the strict error model: measure the rounding of the claim and
     # both oracles at this example (``rounding``), and judge again with it. One sample
-    # first; the others unless it leaves a refutation by far (``_decisive``).
+    # first; the others unless it confirms, or leaves a refutation by far (``_decisive``).
     strict, measured = answers, None
     for seeds in (range(1), range(1, SAMPLES)):
         measured = measure(spec, example, problem, strict, seeds, measured)
@@ -88,7 +88,7 @@ def check(spec: Identity, example: Any, projections: int = 0) -> Verdict:
             break
         answers = _with_rounding(problem, strict, measured)
         verdict = _verdict(spec, example, answers)
-        if verdict.status != REFUTED or _decisive(verdict):
+        if verdict.status == CONFIRMED or (verdict.status == REFUTED and _decisive(verdict)):
             break
     if verdict.status == CONFLICT and answers.fd is not None and not problem.hessian:
         # Finite differences changed with the step, or disagree with autograd: smaller
@@ -151,13 +151,16 @@ def _refined(problem: Problem, answers: Answers) -> Answers:
         answers.scale,
         answers.rounding,
     )
+    # The judgement's quantities are arranged like the claim, a differential's scaled by
+    # its direction's scale; the finite differences are refined in canonical units.
+    unit = answers.arrange(torch.ones_like(first.value)).abs().amax()
     fd = refined(
         problem.f,
         problem.x,
         first,
-        UNSETTLED_RTOL * judged["size"],
+        UNSETTLED_RTOL * judged["size"] / unit,
         reference=answers.canonical_autograd,
-        slack=judged["tol_ad"].amax(),
+        slack=judged["tol_ad"].amax() / unit,
     )
     shrunk = max(shrink for shrink, _ in fd.tried)
     note = f"finite differences refined, steps down to 1/{shrunk:.0f} of the first"

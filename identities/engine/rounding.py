@@ -78,8 +78,8 @@ class Perturbed(TorchDispatchMode):
 class Measured:
     """The rounding measured at one example."""
 
-    exact: torch.Tensor  # of the claim and of autograd, arranged like the claim
-    noise: torch.Tensor | None  # of one evaluation of f, per output entry (None: not taken)
+    exact: torch.Tensor  # of the claim and of autograd (its largest, arranged like the claim)
+    noise: torch.Tensor | None  # of one evaluation of f (its largest, per output entry)
 
 
 def _rows(f: Any, x: torch.Tensor, hessian: bool) -> torch.Tensor:
@@ -170,8 +170,11 @@ def measure(
         noise is not None and not bool(torch.isfinite(noise).all())
     ):
         return None
+    # One sample's difference entry by entry can be small by luck; its largest is not.
     bound = SAFETY * RATIO
-    measured = Measured(bound * exact, None if noise is None else bound * noise)
+    exact = (bound * exact.amax()).expand_as(exact)
+    noise = None if noise is None else (bound * noise.amax()).expand_as(noise)
+    measured = Measured(exact, noise)
     if previous is None:
         return measured
     return Measured(
@@ -200,4 +203,4 @@ def measure_value(
         return None
     if not bool(torch.isfinite(difference).all()):
         return None
-    return SAFETY * RATIO * difference
+    return (SAFETY * RATIO * difference.amax()).expand_as(difference)
