@@ -941,9 +941,6 @@ PENDING = {
     "adversarial__near_singular__log_abs_det__numerator": "as the gradient: the same function",
     "adversarial__near_singular__log_abs_det_plus_frobenius": "as the gradient: the same "
     "ill-conditioned inverse",
-    "adversarial__every_form__sin_q__hessian": "oracle conflict on some draws: the nested "
-    "finite differences of a Hessian are not refined (issue 10), and sin(x^T A x) turns "
-    "within their stencil where x^T A x is near its largest (about 1000)",
 }
 
 

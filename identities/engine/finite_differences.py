@@ -35,6 +35,7 @@ FLOOR_EXPONENT = 0
 #: smaller, up to REFINEMENTS times (see ``refined``): down to 4^-12, about 6e-8 of the first.
 REFINE_FACTOR = 4.0
 REFINEMENTS = 12
+HESSIAN_REFINEMENTS = 4
 
 #: The stencil offsets, in units of h.
 OFFSETS = (-8, -4, -2, -1, 1, 2, 4, 8)
@@ -230,6 +231,7 @@ def finite_difference_hessian(
     *,
     evaluation_error: torch.Tensor | None = None,
     scale: torch.Tensor | float | None = None,
+    step: torch.Tensor | None = None,
 ) -> FiniteDifference:
     """The Hessian of a scalar ``f`` at ``x``: finite differences of finite differences.
 
@@ -237,8 +239,9 @@ def finite_difference_hessian(
     function of the point). The outer stencil takes the inner estimate's error bound
     (twice its largest value, for its variation over the stencil) as the error of one
     evaluation. ``evaluation_error``: of one evaluation of ``f``, if more than assumed.
+    ``step``: the steps, by default ``steps(x, scale)``.
     """
-    step = steps(x, scale)
+    step = steps(x, scale) if step is None else step
     inner = finite_difference_jacobian(f, x, step=step)
     if evaluation_error is not None:
         inner = with_noise(inner, evaluation_error)
@@ -248,3 +251,26 @@ def finite_difference_hessian(
         return finite_difference_jacobian(f, v, step=step).value
 
     return finite_difference_jacobian(gradient, x, evaluation_error=inner_error, step=step)
+
+
+def refined_hessian(
+    f: Callable[[torch.Tensor], torch.Tensor],
+    x: torch.Tensor,
+    first: FiniteDifference,
+    settled: Callable[[FiniteDifference], bool],
+    evaluation_error: torch.Tensor | None = None,
+) -> FiniteDifference:
+    """A Hessian by nested differences at steps ``REFINE_FACTOR`` times smaller, all
+    entries at once, up to ``HESSIAN_REFINEMENTS`` times: the first one ``settled``
+    accepts, else the last (rounding grows as the square of the step shrinks, so fewer
+    levels than for a Jacobian)."""
+    fd = dataclasses.replace(first, tried=((1.0, first.value),))
+    for level in range(1, HESSIAN_REFINEMENTS + 1):
+        shrink = REFINE_FACTOR**level
+        finer = finite_difference_hessian(
+            f, x, evaluation_error=evaluation_error, step=first.steps / shrink
+        )
+        fd = dataclasses.replace(finer, tried=fd.tried + ((shrink, finer.value),))
+        if settled(fd):
+            break
+    return fd

@@ -47,6 +47,7 @@ class Answers:
     rounding: torch.Tensor | float = 0.0  # measured rounding of claim and autograd (rounding)
     rounding_text: str = ""
     canonical_autograd: torch.Tensor | None = None  # autograd's answer before arranging
+    evaluation_error: torch.Tensor | None = None  # of f, as measured (rounding)
 
 
 def full(spec: Identity, problem: Problem) -> Answers:

@@ -14,9 +14,11 @@ from typing import Any
 import torch
 
 from identities.engine.finite_differences import (
+    FiniteDifference,
     finite_difference_hessian,
     finite_difference_jacobian,
     refined,
+    refined_hessian,
     with_noise,
 )
 from identities.engine.forms import accepted_shapes, arranger
@@ -90,10 +92,12 @@ def check(spec: Identity, example: Any, projections: int = 0) -> Verdict:
         verdict = _verdict(spec, example, answers)
         if verdict.status == CONFIRMED or (verdict.status == REFUTED and _decisive(verdict)):
             break
-    if verdict.status == CONFLICT and answers.fd is not None and not problem.hessian:
+    if verdict.status == CONFLICT and answers.fd is not None:
         # Finite differences changed with the step, or disagree with autograd: smaller
         # steps, until they settle.
-        answers = _refined(problem, answers)
+        answers = (
+            _refined_hessian(problem, answers) if problem.hessian else _refined(problem, answers)
+        )
         verdict = _verdict(spec, example, answers)
     if verdict.status in (CONFLICT, INCONCLUSIVE):
         # The verdict must not depend on which of torch's autograd paths was taken: where
@@ -133,8 +137,43 @@ def _with_rounding(problem: Problem, answers: Answers, measured: Measured) -> An
             else with_noise(fd, measured.noise)
         )
     return dataclasses.replace(
-        answers, fd=fd, rounding=measured.exact, rounding_text=" + measured rounding"
+        answers,
+        fd=fd,
+        rounding=measured.exact,
+        rounding_text=" + measured rounding",
+        evaluation_error=measured.noise,
     )
+
+
+def _with_refined(answers: Answers, fd: FiniteDifference) -> Answers:
+    """``answers`` with the refined finite differences ``fd``, and a note of how far."""
+    shrunk = max(shrink for shrink, _ in fd.tried)
+    note = f"finite differences refined, steps down to 1/{shrunk:.0f} of the first"
+    return dataclasses.replace(
+        answers, fd=fd, note=(answers.note + "; " if answers.note else "") + note
+    )
+
+
+def _refined_hessian(problem: Problem, answers: Answers) -> Answers:
+    """``answers`` with the Hessian's nested differences at smaller steps, until they
+    settle (``finite_differences.refined_hessian``)."""
+    first = answers.fd
+    assert first is not None
+
+    def settled(fd: FiniteDifference) -> bool:
+        judged = judge(
+            answers.claim,
+            answers.autograd,
+            fd,
+            answers.arrange,
+            answers.mask,
+            answers.scale,
+            answers.rounding,
+        )
+        return not bool(judged["unreliable"]) and bool(judged["agree"])
+
+    fd = refined_hessian(problem.f, problem.x, first, settled, answers.evaluation_error)
+    return _with_refined(answers, fd)
 
 
 def _refined(problem: Problem, answers: Answers) -> Answers:
@@ -162,11 +201,7 @@ def _refined(problem: Problem, answers: Answers) -> Answers:
         reference=answers.canonical_autograd,
         slack=judged["tol_ad"].amax() / unit,
     )
-    shrunk = max(shrink for shrink, _ in fd.tried)
-    note = f"finite differences refined, steps down to 1/{shrunk:.0f} of the first"
-    return dataclasses.replace(
-        answers, fd=fd, note=(answers.note + "; " if answers.note else "") + note
-    )
+    return _with_refined(answers, fd)
 
 
 def _check_value(spec: Identity, example: Any) -> Verdict:
