@@ -38,7 +38,8 @@ identity, or a wrong twin it does not refute) is kept in the dict ``ENGINE_LIMIT
 identity is held (a collected twin needs its counterpart in the catalog). ``PENDING``
 says why, entry by entry. A wrong twin held here is never confirmed: its verdict is
 inconclusive, the error lying beneath the finite-difference oracle's resolution at that
-example (a refutation needs both oracles).
+example (a refutation needs both oracles); a true identity held here is confirmed
+(``tests/test_adversarial.py`` checks both).
 """
 
 import torch
@@ -914,6 +915,12 @@ _OFFSET = _RESOLUTION + "whose rounding bound scales with |f| (about n c^2) over
 #: held. A family is held whole when its true identity is: a collected twin needs its
 #: counterpart in the catalog.
 PENDING = {
+    # whole families: even a relative error of 1e-6, the mutation run's finest, is
+    # beneath the finite-difference resolution on their examples
+    "adversarial__offset__sum_of_squares_shifted_1e6": _OFFSET,
+    "adversarial__offset__sum_of_squares_shifted_1e8": _OFFSET,
+    "adversarial__offset__variance_shifted_1e8": _OFFSET,
+    "adversarial__cancellation__one_minus_cos": _RESOLUTION + "1 - cos(eps x) keeps about 9 digits",
     "adversarial__offset__sum_of_squares_shifted_1e4__plus_1e-8": _OFFSET,
     "adversarial__offset__sum_of_squares_shifted_1e6__plus_1e-6": _OFFSET,
     "adversarial__offset__sum_of_squares_shifted_1e6__plus_1e-8": _OFFSET,
@@ -922,7 +929,9 @@ PENDING = {
     "adversarial__offset__sum_of_squares_shifted_1e8__missing_term": _OFFSET,
     "adversarial__offset__variance_shifted_1e6__plus_1e-8": _OFFSET,
     "adversarial__offset__variance_shifted_1e8__plus_1e-6": _OFFSET,
-    "adversarial__offset__variance_shifted_1e8__plus_1e-8": _OFFSET,
+    "adversarial__offset__variance_shifted_1e8__plus_1e-8": "beneath float64's own "
+    "resolution: x + 1e8 rounds by up to 7.5e-9, so autograd's answer is itself off by "
+    "about 1e-8 relative; confirmed within the measured rounding, like the true claim",
     "adversarial__scales__coulomb__hessian__plus_1e-8": _RESOLUTION
     + "a Hessian's is about 1e-7 relative (nested differences)",
     "adversarial__cancellation__difference_of_cubes__plus_1e-8": _RESOLUTION

@@ -22,6 +22,7 @@ tolerances, never takes away.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 import torch
@@ -190,17 +191,28 @@ def measure_value(
 ) -> torch.Tensor | None:
     """The rounding of a value identity's function and claim at ``example``, measured
     likewise (None where the measurement fails)."""
-    difference = torch.zeros_like(actual)
+    return measured_rounding(lambda e: evaluate_value(spec, e), example, (actual, claim))
+
+
+def measured_rounding(
+    compute: Callable[[Any], tuple[torch.Tensor, ...]],
+    example: Any,
+    exact: tuple[torch.Tensor, ...],
+) -> torch.Tensor | None:
+    """``SAFETY * RATIO`` times the largest move of the quantities ``compute(example)``
+    (whose float64 values are ``exact``) over ``SAMPLES`` perturbed computations, shaped
+    like the first; None where the measurement fails."""
+    difference = torch.zeros((), dtype=exact[0].dtype)
     try:
         for seed in range(SAMPLES):
             perturbed = Perturbed(seed)
             moved_example = perturbed.inputs(example)
             with perturbed:
-                other_actual, other_claim = evaluate_value(spec, moved_example)
-            moved = torch.maximum((other_actual - actual).abs(), (other_claim - claim).abs())
-            difference = torch.maximum(difference, moved)
+                others = compute(moved_example)
+            for other, value in zip(others, exact, strict=True):
+                difference = torch.maximum(difference, (other - value).abs().amax())
     except (SpecError, RuntimeError, ValueError, TypeError):
         return None
-    if not bool(torch.isfinite(difference).all()):
+    if not bool(torch.isfinite(difference)):
         return None
-    return (SAFETY * RATIO * difference.amax()).expand_as(difference)
+    return (SAFETY * RATIO * difference).expand_as(exact[0])
