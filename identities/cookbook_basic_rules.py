@@ -16,15 +16,8 @@ from identities.spec import cookbook as _eq
 #: Singular n x n matrices: X = G - (G w) w^T / (w^T w), so X w = 0 (rank n - 1 generically).
 SINGULAR = derived(
     lambda G, w: G - torch.outer(G @ w, w) / (w @ w),
-    G=matrix("n", "n", (-1.0, 1.0)),
+    G=matrix("n", "n"),
     w=vector("n", "nonzero"),
-)
-
-#: Why (41) draws X with entries in (-1, 1).
-UNIT_ENTRIES = (
-    "X is drawn with entries in (-1, 1), no loss of generality as both sides are "
-    "homogeneous of degree n - 1 in X: larger entries make det(X + t dX) a "
-    "cancellation of much larger products, beyond the finite-difference error model."
 )
 
 cookbook_033__constant = Identity(
@@ -132,8 +125,7 @@ cookbook_041__det_adjugate = Identity(
     r"\,\partial \mathbf{X})",
     source=_eq("41"),
     conditions="implicit: X square (no invertibility needed: adj is the cofactor transpose)",
-    reading=UNIT_ENTRIES,
-    inputs={"X": matrix("n", "n", (-1.0, 1.0))},
+    inputs={"X": matrix("n", "n")},
     wrt="X",
     form="differential",
     function=det_leibniz,
@@ -148,7 +140,7 @@ cookbook_041__det_adjugate__singular = Identity(
     source=_eq("41"),
     conditions="implicit: X square; here X singular (X w = 0 by construction)",
     reading="X is restricted to singular matrices, where (42) is undefined but (41) still "
-    "applies, to exercise that case on every example; " + UNIT_ENTRIES,
+    "applies, to exercise that case on every example.",
     inputs={"X": SINGULAR},
     wrt="X",
     form="differential",
