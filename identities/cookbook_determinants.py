@@ -88,10 +88,7 @@ _INDEX_SUM = {
     r"= \delta_{ij}\det(\mathbf{X})",
     "conditions": "implicit: X square (T = 0 is auxiliary: the left side, for all (i, j), "
     "is the gradient of det(X + T X) with respect to T at T = 0)",
-    "reading": "X is drawn with entries in (-1, 1), no loss of generality as both sides are "
-    "homogeneous of degree n in X: larger entries make det(X) a cancellation of "
-    "much larger products, beyond the finite-difference error model.",
-    "inputs": {"X": matrix("n", "n", (-1.0, 1.0)), "T": matrix("n", "n", "zero")},
+    "inputs": {"X": matrix("n", "n"), "T": matrix("n", "n", "zero")},
     "wrt": "T",
     "form": "gradient",
     # det by the Leibniz formula: at entries near the underflow threshold (X_22 = 2.2e-308)
