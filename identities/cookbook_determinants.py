@@ -42,15 +42,10 @@ SQUARE_BLOCKS = {
 
 
 def _through(X: torch.Tensor, S: torch.Tensor, M: torch.Tensor) -> torch.Tensor:
-    """A = S' + X^{+T} (M - X^T S' X) X^+, so that X^T A X = M (X^+ X = I, X full column rank).
+    """A = S + X^{+T} (M - X^T S X) X^+, so that X^T A X = M (X^+ X = I, X full column rank).
 
-    S' is S scaled down (if needed) so that |X|^T |S'| |X| <= max|M| entry-wise: otherwise
-    the sums of X^T A X cancel terms much larger than M, and det(X^T A X) is evaluated with
-    rounding errors far beyond the oracles' error models. Every A with X^T A X = M and no
-    such cancellation is of this form (take S = A); A is symmetric when S and M are.
+    Every A with X^T A X = M is of this form (take S = A); A is symmetric when S and M are.
     """
-    bulk = (X.abs().T @ S.abs() @ X.abs()).max().clamp(min=1e-12)
-    S = S * (M.abs().max() / bulk).clamp(max=1.0)
     P = torch.linalg.pinv(X)
     return S + P.T @ (M - X.T @ S @ X) @ P
 
@@ -206,8 +201,7 @@ cookbook_053__det_XtAX__symmetric_A = Identity(
     conditions="If X is not square (m x n, m = n + k > n) but A is symmetric; implicit: "
     "X^T A X invertible (so X has full column rank)",
     reading="A is drawn as S + X^{+T}(M - X^T S X)X^+ (S symmetric, M symmetric with "
-    "|eigenvalues| >= 1, X^T A X = M), with S scaled so that |X|^T|S||X| <= max|M|: "
-    "a conditioning restriction, as X^T A X must not cancel much larger terms.",
+    "|eigenvalues| >= 1, X^T A X = M), so that X^T A X is invertible, as the formula needs.",
     inputs={
         "X": TALL,
         "A": derived(_symmetric_A, **SQUARE_BLOCKS, G=matrix("n", "n"), s=vector("n", "nonzero")),
@@ -228,8 +222,7 @@ cookbook_054__det_XtAX__general_A = Identity(
     conditions="If X is not square (m x n, m = n + k > n) and A is not symmetric; implicit: "
     "X^T A X invertible (so X has full column rank)",
     reading="A is drawn as S + X^{+T}(M - X^T S X)X^+ (S general, M invertible, X^T A X = "
-    "M), with S scaled so that |X|^T|S||X| <= max|M|: a conditioning restriction, as "
-    "X^T A X must not cancel much larger terms.",
+    "M), so that X^T A X is invertible, as the formula needs.",
     inputs={"X": TALL, "A": derived(_general_A, **SQUARE_BLOCKS, M=matrix("n", "n", "invertible"))},
     wrt="X",
     form="gradient",
