@@ -301,11 +301,9 @@ cookbook_058__det_power = Identity(
     statement=r"\frac{\partial \det(\mathbf{X}^k)}{\partial \mathbf{X}} = "
     r"k\det(\mathbf{X}^k)\mathbf{X}^{-T}",
     source=_eq("58"),
-    # |k| <= 3: cond(X^k) grows like cond(X)^|k|, and at k = 4 det(X^k) already rounds beyond
-    # the finite-difference error model (an oracle conflict at n = 4, cond(X^4) ~ 540).
-    conditions="implicit: X square and invertible, k an integer (drawn in -3..3; negative k: "
-    "powers of X^{-1})",
-    inputs={"X": matrix("n", "n", "invertible"), "k": integer(-3, 3)},
+    conditions="implicit: X square and invertible, k an integer (drawn in -10..10; negative "
+    "k: powers of X^{-1})",
+    inputs={"X": matrix("n", "n", "invertible"), "k": integer(-10, 10)},
     wrt="X",
     form="gradient",
     function=lambda X, k: det(torch.linalg.matrix_power(X, k)),
