@@ -2,8 +2,11 @@
 
 (65)-(66) are checked member by member: the eigenvalue forms literally through
 torch.linalg.eigvals (complex eigenvalues summed or multiplied, real part taken), and the
-trace and determinant forms on their own. Autograd through eigvals needs simple eigenvalues,
-so the eigenvalue members draw X = V B V^{-1} with a spectrum simple by construction.
+trace and determinant forms on their own, each on the domain the Cookbook prints (X square;
+X invertible where X^{-T} appears), except the product of eigenvalues: autograd through
+eigvals is wrong at a defective X (at X = [[2, 0], [1, 2]] it gives 2 I, finite differences
+and the claim [[2, -1], [0, 2]]: an oracle conflict), so that member draws X = V B V^{-1}
+with a spectrum simple by construction. The sum's autograd is I even at a defective X.
 
 (67)-(68) are differentials at a real symmetric A with eigenvalues at least 1 apart, along
 symmetric directions dA; lambda_i and v_i come from torch.linalg.eigh (ascending order),
@@ -54,8 +57,7 @@ cookbook_065__sum_of_eigenvalues = Identity(
     r"\mathbf{I}",
     source=_eq("65"),
     conditions="implicit: X square",
-    reading=SIMPLE_SPECTRUM_READING,
-    inputs={"X": SIMPLE_SPECTRUM},
+    inputs={"X": matrix("n", "n")},
     wrt="X",
     form="gradient",
     function=lambda X: torch.linalg.eigvals(X).sum().real,
