@@ -14,7 +14,7 @@ import functools
 import torch
 from hypothesis import strategies as st
 
-from identities.strategies.arrays import BOUND, elementwise, floats
+from identities.strategies.arrays import BOUND, _signed, elementwise, floats
 
 #: name -> (function, derivative); all smooth everywhere.
 ACTIVATIONS = {
@@ -97,9 +97,12 @@ class GeneratedMap:
 
 @functools.lru_cache(maxsize=1024)
 def _affine(fan_in: int, fan_out: int, scale: float = 1.0) -> st.SearchStrategy[Affine]:
-    # Weights in [-1, 1] * scale / fan_in keep |W u + c| <= scale * max|u| + 1.
+    # Weights in [-1, 1] * scale / fan_in keep |W u + c| <= scale * max|u| + 1. Their
+    # magnitudes are at least 1/4, so that every output depends on every input, however
+    # far the example shrinks (a zero weight made f_i(w) = F(w_i, i) independent of w, and
+    # a wrong derivative of it undetectable, on most shrunk draws).
     return st.tuples(
-        elementwise((fan_out, fan_in), floats(-1.0, 1.0)),
+        elementwise((fan_out, fan_in), _signed(floats(0.25, 1.0))),
         elementwise((fan_out,), floats(-1.0, 1.0)),
     ).map(lambda wc: Affine(wc[0] * (scale / fan_in), wc[1]))
 
