@@ -57,12 +57,18 @@ def autograd_jacobian(
         raise NoGraph(tuple(y.shape))
     if (path or path_for(y)) == "jacrev":
         return torch.func.jacrev(f)(x)
+    return by_rows(y, v)
+
+
+def by_rows(y: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
+    """The Jacobian of ``y`` with respect to ``v`` (a leaf of its graph), one backward pass
+    per output (``torch.autograd.grad``); shape ``y.shape + v.shape``."""
     flat = y.reshape(-1)
     rows = []
     for i in range(flat.numel()):
         (g,) = torch.autograd.grad(flat[i], v, retain_graph=i + 1 < flat.numel(), allow_unused=True)
-        rows.append(torch.zeros_like(x) if g is None else g)
-    return torch.stack(rows).reshape(tuple(y.shape) + tuple(x.shape))
+        rows.append(torch.zeros_like(v) if g is None else g)
+    return torch.stack(rows).reshape(tuple(y.shape) + tuple(v.shape))
 
 
 def autograd_hessian(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor) -> torch.Tensor:

@@ -29,6 +29,7 @@ import torch
 from torch.utils._python_dispatch import TorchDispatchMode
 from torch.utils._pytree import tree_map
 
+from identities.engine.autograd import by_rows
 from identities.engine.finite_differences import evaluate_batch, stencil
 from identities.engine.oracles import Answers
 from identities.engine.problem import Problem, evaluate_value, pose
@@ -92,21 +93,15 @@ def _rows(f: Any, x: torch.Tensor, hessian: bool) -> torch.Tensor:
         y = f(v)
         if hessian:
             (y,) = torch.autograd.grad(y, v, create_graph=True)
-        flat = y.reshape(-1)
         try:
+            flat = y.reshape(-1)
             seeds = torch.eye(flat.numel(), dtype=flat.dtype)
             (g,) = torch.autograd.grad(
                 flat, v, grad_outputs=seeds, retain_graph=True, is_grads_batched=True
             )
-            rows = g.detach()
+            return g.detach().reshape(tuple(y.shape) + tuple(x.shape))
         except RuntimeError:  # an operation without a batching rule: one output at a time
-            rows = torch.stack([_grad_or_zeros(flat[i], v) for i in range(flat.numel())])
-    return rows.reshape(tuple(y.shape) + tuple(x.shape))
-
-
-def _grad_or_zeros(y: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
-    (g,) = torch.autograd.grad(y, v, retain_graph=True, allow_unused=True)
-    return torch.zeros_like(v) if g is None else g.detach()
+            return by_rows(y, v).detach()
 
 
 def _spread(
